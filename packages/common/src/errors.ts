@@ -1,0 +1,88 @@
+// Errors carry a gRPC status code, so a handler's throw becomes that status on the wire
+// and the client rebuilds an error of the same class from it.
+import { Metadata, status, type ServiceError } from '@grpc/grpc-js';
+
+export class TsmrError extends Error {
+  constructor(
+    readonly code: status,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidArgumentError extends TsmrError {
+  constructor(message: string) {
+    super(status.INVALID_ARGUMENT, message);
+  }
+}
+export class NotFoundError extends TsmrError {
+  constructor(message: string) {
+    super(status.NOT_FOUND, message);
+  }
+}
+export class AlreadyExistsError extends TsmrError {
+  constructor(message: string) {
+    super(status.ALREADY_EXISTS, message);
+  }
+}
+export class FailedPreconditionError extends TsmrError {
+  constructor(message: string) {
+    super(status.FAILED_PRECONDITION, message);
+  }
+}
+export class UnavailableError extends TsmrError {
+  constructor(message: string) {
+    super(status.UNAVAILABLE, message);
+  }
+}
+export class UnauthenticatedError extends TsmrError {
+  constructor(message: string) {
+    super(status.UNAUTHENTICATED, message);
+  }
+}
+export class DataLossError extends TsmrError {
+  constructor(message: string) {
+    super(status.DATA_LOSS, message);
+  }
+}
+
+const byCode = new Map<status, new (message: string) => TsmrError>([
+  [status.INVALID_ARGUMENT, InvalidArgumentError],
+  [status.NOT_FOUND, NotFoundError],
+  [status.ALREADY_EXISTS, AlreadyExistsError],
+  [status.FAILED_PRECONDITION, FailedPreconditionError],
+  [status.UNAVAILABLE, UnavailableError],
+  [status.UNAUTHENTICATED, UnauthenticatedError],
+  [status.DATA_LOSS, DataLossError],
+]);
+
+export function isServiceError(err: unknown): err is ServiceError {
+  return err instanceof Error && typeof (err as Partial<ServiceError>).code === 'number' && 'metadata' in err;
+}
+
+/** A status for the wire: TsmrErrors keep their code, anything else is INTERNAL. */
+export function toServiceError(err: unknown, trailers?: Metadata): Partial<ServiceError> {
+  if (err instanceof TsmrError) return { code: err.code, details: err.message, metadata: trailers };
+  if (isServiceError(err)) return { code: err.code, details: err.details, metadata: trailers };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: status.INTERNAL, details: message, metadata: trailers };
+}
+
+/** Rebuilds the error a remote handler threw, so callers can test `instanceof NotFoundError`. */
+export function fromServiceError(err: ServiceError, context?: string): TsmrError {
+  const Class = byCode.get(err.code);
+  let message = err.details || err.message;
+  if (err.code === status.UNAVAILABLE && context) message = `${context}: ${message}`;
+  const rebuilt = Class ? new Class(message) : new TsmrError(err.code, message);
+  (rebuilt as { metadata?: Metadata }).metadata = err.metadata;
+  return rebuilt;
+}
+
+/** `CODE_NAME: message`, how the CLI shows an error. */
+export function describeError(err: unknown): string {
+  if (err instanceof TsmrError) return `${status[err.code] ?? err.code}: ${err.message}`;
+  if (isServiceError(err)) return `${status[err.code] ?? err.code}: ${err.details}`;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,12 @@
+// Original file: proto/namenode.proto
+
+
+export interface DeleteResponse {
+  'filesDeleted'?: (number);
+  'blocksDeleted'?: (number);
+}
+
+export interface DeleteResponse__Output {
+  'filesDeleted': (number);
+  'blocksDeleted': (number);
+}

@@ -1,0 +1,206 @@
+// What every gRPC server and client in tsmr shares: the cluster secret, message size
+// bounds, flow-control windows, and turning thrown errors into statuses and back.
+import * as grpc from '@grpc/grpc-js';
+import type { MethodDefinition } from '@grpc/proto-loader';
+import { timingSafeEqual } from 'node:crypto';
+import { UnauthenticatedError, fromServiceError, toServiceError } from './errors';
+import type { Logger } from './log';
+
+/** Metadata key that carries the cluster secret on every call. */
+export const SECRET_METADATA_KEY = 'x-tsmr-secret';
+/** No message on any tsmr channel may be larger (data packets are 1 MiB). */
+export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
+/** HTTP/2 window for data streams: the 64 KB default caps a stream near 200 MB/s. */
+export const FLOW_CONTROL_WINDOW_BYTES = 8 * 1024 * 1024;
+
+export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
+  'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
+  'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+  'grpc-node.flow_control_window': FLOW_CONTROL_WINDOW_BYTES,
+  // Reconnect quickly after a peer restarts (the default backoff grows to 2 minutes).
+  'grpc.initial_reconnect_backoff_ms': 100,
+  'grpc.max_reconnect_backoff_ms': 1000,
+};
+
+export function secretMetadata(secret: string | undefined): grpc.Metadata {
+  const metadata = new grpc.Metadata();
+  if (secret) metadata.set(SECRET_METADATA_KEY, secret);
+  return metadata;
+}
+
+function checkSecret(expected: string | undefined, metadata: grpc.Metadata): void {
+  if (!expected) return;
+  const given = metadata.get(SECRET_METADATA_KEY)[0];
+  const a = Buffer.from(typeof given === 'string' ? given : '');
+  const b = Buffer.from(expected);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) {
+    throw new UnauthenticatedError('missing or wrong cluster secret (set TSMR_SECRET to the cluster secret)');
+  }
+}
+
+// ---- servers ----
+
+type AnyMethod = (...args: never[]) => unknown;
+
+/**
+ * Handlers written as async functions: a unary handler returns its response, a
+ * streaming handler resolves when it is done. A throw becomes the call's status.
+ */
+export type AsyncHandlers<H> = {
+  [K in keyof H]: H[K] extends grpc.handleUnaryCall<infer Req, infer Res>
+    ? (request: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res> | Res
+    : H[K] extends grpc.handleServerStreamingCall<infer Req, infer Res>
+      ? (call: grpc.ServerWritableStream<Req, Res>) => Promise<void>
+      : H[K] extends grpc.handleBidiStreamingCall<infer Req, infer Res>
+        ? (call: grpc.ServerDuplexStream<Req, Res>) => Promise<void>
+        : never;
+};
+
+export interface RpcServerOptions {
+  host: string;
+  port: number;
+  secret?: string;
+  log: Logger;
+}
+
+export class RpcServer {
+  private readonly server = new grpc.Server({
+    'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
+    'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+  });
+  private boundPort: number | undefined;
+
+  constructor(private readonly options: RpcServerOptions) {}
+
+  addService<H>(definition: grpc.ServiceDefinition, handlers: AsyncHandlers<H>): this {
+    const wrapped: grpc.UntypedServiceImplementation = {};
+    for (const [name, method] of Object.entries(definition)) {
+      const handler = (handlers as Record<string, AnyMethod>)[name];
+      if (!handler) throw new Error(`no handler for ${name}`);
+      wrapped[name] = this.wrap(name, method, handler);
+    }
+    this.server.addService(definition, wrapped);
+    return this;
+  }
+
+  private wrap(name: string, method: grpc.MethodDefinition<unknown, unknown>, handler: AnyMethod) {
+    const { secret, log } = this.options;
+    const onError = (err: unknown) => {
+      const failure = toServiceError(err);
+      if (failure.code === grpc.status.INTERNAL) log.error({ err, method: name }, 'rpc handler failed');
+      return failure;
+    };
+    if (!method.requestStream && !method.responseStream) {
+      return (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+        Promise.resolve()
+          .then(() => {
+            checkSecret(secret, call.metadata);
+            return (handler as (req: unknown, call: unknown) => unknown)(call.request, call);
+          })
+          .then(
+            (response) => callback(null, response),
+            (err) => callback(onError(err)),
+          );
+      };
+    }
+    return (call: grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>) => {
+      Promise.resolve()
+        .then(() => {
+          checkSecret(secret, call.metadata);
+          return (handler as (call: unknown) => Promise<void>)(call);
+        })
+        .catch((err) => {
+          if (!call.destroyed && !call.writableEnded) call.emit('error', onError(err));
+        });
+    };
+  }
+
+  async start(): Promise<string> {
+    const { host, port } = this.options;
+    this.boundPort = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+        err ? reject(err) : resolve(p),
+      ),
+    );
+    return this.address;
+  }
+
+  /** host:port actually bound (the OS picks the port when asked for 0). */
+  get address(): string {
+    if (this.boundPort === undefined) throw new Error('RpcServer.address read before start()');
+    return `${this.options.host}:${this.boundPort}`;
+  }
+
+  /** Stops accepting calls, lets running ones finish for up to graceMs, then cuts them. */
+  async stop(graceMs = 2000): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.server.forceShutdown();
+        resolve();
+      }, graceMs);
+      this.server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+// ---- clients ----
+
+export interface RpcClientOptions {
+  secret?: string;
+  /** Deadline of each unary call (ms). */
+  timeoutMs?: number;
+}
+
+type ServiceConstructor = (new (address: string, credentials: grpc.ChannelCredentials, options?: grpc.ChannelOptions) => grpc.Client) & {
+  service: grpc.ServiceDefinition;
+};
+
+/** The unary methods of a service, as promise-returning functions of the request. */
+export type UnaryApi<D> = {
+  [K in keyof D]: D[K] extends MethodDefinition<infer Req, unknown, unknown, infer ResOut>
+    ? (request: Req) => Promise<ResOut>
+    : never;
+};
+
+export interface UnaryClient<D> {
+  readonly api: UnaryApi<D>;
+  readonly address: string;
+  close(): void;
+}
+
+/**
+ * A client whose unary calls return promises, carry the secret and a deadline, and
+ * reject with the TsmrError the server threw (UNAVAILABLE ones name the address).
+ */
+export function unaryClient<C extends ServiceConstructor>(
+  Ctor: C,
+  address: string,
+  options: RpcClientOptions = {},
+): UnaryClient<C['service']> {
+  const client = new Ctor(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const api: Record<string, (request: unknown) => Promise<unknown>> = {};
+  for (const name of Object.keys(Ctor.service)) {
+    const method = (client as unknown as Record<string, AnyMethod>)[name] as unknown as (
+      request: unknown,
+      metadata: grpc.Metadata,
+      options: grpc.CallOptions,
+      callback: (err: grpc.ServiceError | null, response?: unknown) => void,
+    ) => void;
+    api[name] = (request) =>
+      new Promise((resolve, reject) => {
+        method.call(client, request, secretMetadata(options.secret), { deadline: Date.now() + timeoutMs }, (err, response) =>
+          err ? reject(fromServiceError(err, `cannot reach ${address}`)) : resolve(response),
+        );
+      });
+  }
+  return { api: api as UnaryApi<C['service']>, address, close: () => client.close() };
+}
+
+/** A raw client for streaming calls, with the same channel options. */
+export function streamingClient<C extends ServiceConstructor>(Ctor: C, address: string): InstanceType<C> {
+  return new Ctor(address, grpc.credentials.createInsecure(), CHANNEL_OPTIONS) as InstanceType<C>;
+}
