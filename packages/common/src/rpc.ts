@@ -160,7 +160,9 @@ type ServiceConstructor = (new (address: string, credentials: grpc.ChannelCreden
 
 /** The unary methods of a service, as promise-returning functions of the request. */
 export type UnaryApi<D> = {
-  [K in keyof D]: D[K] extends MethodDefinition<infer Req, unknown, unknown, infer ResOut>
+  // `any` in the two middle slots: their serializer types are invariant, so `unknown` never matches.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [K in keyof D]: D[K] extends MethodDefinition<infer Req, any, any, infer ResOut>
     ? (request: Req) => Promise<ResOut>
     : never;
 };

@@ -1,0 +1,76 @@
+// cluster.json: what `tsmr local start` writes and every client command reads to find
+// the cluster (addresses, pids, the secret). Also how a client command picks its cluster.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { InvalidArgumentError, NotFoundError } from '@tsmr/common';
+
+const daemonSchema = z.object({
+  address: z.string(),
+  pid: z.number().int(),
+  dir: z.string(),
+  port: z.number().int(),
+});
+
+export const clusterFileSchema = z.object({
+  version: z.literal(1),
+  namenode: daemonSchema,
+  datanodes: z.array(daemonSchema.extend({ datanodeId: z.string().optional() })),
+  /** Flags the daemons were started with, so `local start` restarts them the same way. */
+  settings: z.object({
+    nodes: z.number().int(),
+    replication: z.number().int(),
+    blockSize: z.number().int(),
+    heartbeatInterval: z.string(),
+    deadNodeTimeout: z.string(),
+  }),
+  secret: z.string().optional(),
+});
+
+export type ClusterFile = z.infer<typeof clusterFileSchema>;
+export type DaemonRecord = ClusterFile['namenode'];
+
+export const DEFAULT_CLUSTER_DIR = '.tsmr';
+export const CLUSTER_FILE = 'cluster.json';
+
+export function clusterFilePath(dir: string): string {
+  return path.join(dir, CLUSTER_FILE);
+}
+
+export function readClusterFile(file: string): ClusterFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new NotFoundError(`no cluster file at ${file} (start one with 'tsmr local start')`);
+  }
+  const parsed = clusterFileSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new InvalidArgumentError(`${file} is not a tsmr cluster file: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** Written to a temp file and renamed, readable by its owner only (it holds the secret). */
+export function writeClusterFile(dir: string, cluster: ClusterFile): void {
+  const file = clusterFilePath(dir);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(cluster, null, 2) + '\n', { mode: 0o600 });
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+export interface ClusterTarget {
+  namenode: string;
+  secret?: string;
+}
+
+/**
+ * Which namenode a client command talks to: `--namenode`, else the cluster file from
+ * `--cluster DIR`, else `$TSMR_CLUSTER`, else `./.tsmr/cluster.json`. TSMR_SECRET, when set,
+ * overrides the cluster file's secret.
+ */
+export function resolveCluster(options: { cluster?: string; namenode?: string }): ClusterTarget {
+  const envSecret = process.env.TSMR_SECRET || undefined;
+  if (options.namenode) return { namenode: options.namenode, secret: envSecret };
+  const where = options.cluster || process.env.TSMR_CLUSTER || DEFAULT_CLUSTER_DIR;
+  const file = where.endsWith('.json') ? where : clusterFilePath(where);
+  const cluster = readClusterFile(file);
+  return { namenode: cluster.namenode.address, secret: envSecret ?? cluster.secret };
+}

@@ -1,0 +1,106 @@
+// `tsmr namenode` and `tsmr datanode`: run one daemon in the foreground until SIGTERM/SIGINT.
+import type { Command } from 'commander';
+import fs from 'node:fs';
+import { createLogger, type Logger } from '@tsmr/common';
+import { startDatanode, startNamenode } from '@tsmr/dfs';
+import { action, durationFlag, intFlag, sizeFlag } from '../cli-action';
+
+interface Daemon {
+  address: string;
+  stop(): Promise<void>;
+}
+
+/** Records the address (atomically, for `tsmr local start`) and stops cleanly on a signal. */
+async function runDaemon(name: string, log: Logger, start: () => Promise<Daemon>, addressFile?: string): Promise<void> {
+  const daemon = await start();
+  if (addressFile) {
+    fs.writeFileSync(`${addressFile}.tmp`, daemon.address);
+    fs.renameSync(`${addressFile}.tmp`, addressFile);
+  }
+  log.info({ address: daemon.address }, `${name} listening`);
+  process.stderr.write(`${name} listening on ${daemon.address}\n`);
+  const shutdown = (signal: string) => {
+    log.info({ signal }, `${name} stopping`);
+    daemon.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  await new Promise<never>(() => undefined);
+}
+
+export function registerDaemonCommands(program: Command): void {
+  program
+    .command('namenode')
+    .description('run a namenode (the DFS namespace and block map) in the foreground')
+    .requiredOption('--dir <dir>', 'where the namespace database lives')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to bind (0: any free port)', intFlag(0), 0)
+    .option('--replication <n>', 'default replication of new files', intFlag(1), 3)
+    .option('--block-size <size>', 'default block size of new files', sizeFlag, 64 * 1024 * 1024)
+    .option('--heartbeat-interval <duration>', 'how often datanodes heartbeat', durationFlag, '3s')
+    .option('--dead-node-timeout <duration>', 'silence after which a datanode is dead', durationFlag, '30s')
+    .option('--lease-timeout <duration>', 'how long an unfinished file outlives its silent writer', durationFlag, '60s')
+    .option('--address-file <file>', 'write the bound host:port here once listening')
+    .addHelpText('after', '\nThe cluster secret, if any, is read from $TSMR_SECRET.')
+    .action(
+      action(async (opts) => {
+        const log = createLogger('namenode');
+        await runDaemon(
+          'namenode',
+          log,
+          () =>
+            startNamenode(
+              {
+                dir: opts.dir,
+                host: opts.host,
+                port: opts.port,
+                secret: process.env.TSMR_SECRET || undefined,
+                defaultReplication: opts.replication,
+                defaultBlockSize: opts.blockSize,
+                heartbeatInterval: opts.heartbeatInterval,
+                deadNodeTimeout: opts.deadNodeTimeout,
+                leaseTimeout: opts.leaseTimeout,
+              },
+              log,
+            ),
+          opts.addressFile,
+        );
+      }),
+    );
+
+  program
+    .command('datanode')
+    .description('run a datanode (stores and serves blocks) in the foreground')
+    .requiredOption('--dir <dir>', 'where blocks are stored')
+    .requiredOption('--namenode <host:port>', 'the namenode to register with')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to bind (0: any free port)', intFlag(0), 0)
+    .option('--scan-interval <duration>', 'how often every block is re-verified', durationFlag, '6h')
+    .option('--address-file <file>', 'write the bound host:port here once listening')
+    .addHelpText('after', '\nThe cluster secret, if any, is read from $TSMR_SECRET.')
+    .action(
+      action(async (opts) => {
+        const log = createLogger('datanode');
+        await runDaemon(
+          'datanode',
+          log,
+          () =>
+            startDatanode(
+              {
+                dir: opts.dir,
+                namenode: opts.namenode,
+                host: opts.host,
+                port: opts.port,
+                secret: process.env.TSMR_SECRET || undefined,
+                scanInterval: opts.scanInterval,
+              },
+              log,
+            ),
+          opts.addressFile,
+        );
+      }),
+    );
+}

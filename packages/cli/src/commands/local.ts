@@ -1,0 +1,88 @@
+// `tsmr local start|status|stop`: a whole cluster on this machine.
+import type { Command } from 'commander';
+import { DfsClient } from '@tsmr/dfs';
+import { formatSize } from '@tsmr/common';
+import { DEFAULT_CLUSTER_DIR, clusterFilePath, readClusterFile } from '../cluster-file';
+import { action, durationFlag, intFlag, sizeFlag } from '../cli-action';
+import { daemonStatuses, startLocalCluster, stopLocalCluster } from '../local/local-cluster';
+
+export function registerLocalCommands(program: Command): void {
+  const local = program.command('local').description('run a whole cluster on this machine, in the background');
+
+  local
+    .command('start')
+    .description('start a namenode and N datanodes (or restart those of DIR that are not running)')
+    .option('--dir <dir>', 'cluster directory (data, logs, cluster.json)', DEFAULT_CLUSTER_DIR)
+    .option('--nodes <n>', 'number of datanodes', intFlag(1), 3)
+    .option('--block-size <size>', 'default block size', sizeFlag, 64 * 1024 * 1024)
+    .option('--replication <n>', 'default replication (default: min(3, nodes))', intFlag(1))
+    .option('--heartbeat-interval <duration>', 'datanode heartbeat interval', durationFlag, '3s')
+    .option('--dead-node-timeout <duration>', 'silence after which a datanode is dead', durationFlag, '30s')
+    .option('--no-secret', 'run without a cluster secret (by default one is generated into cluster.json)')
+    .action(
+      action(async (opts) => {
+        if (opts.replication !== undefined && opts.replication > opts.nodes) {
+          throw new Error(`--replication ${opts.replication} exceeds --nodes ${opts.nodes}`);
+        }
+        const cluster = await startLocalCluster({
+          dir: opts.dir,
+          nodes: opts.nodes,
+          replication: opts.replication,
+          blockSize: opts.blockSize,
+          heartbeatInterval: opts.heartbeatInterval,
+          deadNodeTimeout: opts.deadNodeTimeout,
+          secret: opts.secret,
+        });
+        process.stdout.write(
+          `cluster running: namenode ${cluster.namenode.address}, ${cluster.datanodes.length} datanodes\n` +
+            `cluster file: ${clusterFilePath(opts.dir)}\n`,
+        );
+      }),
+    );
+
+  local
+    .command('status')
+    .description('show the daemons of a local cluster and what the namenode reports')
+    .option('--dir <dir>', 'cluster directory', DEFAULT_CLUSTER_DIR)
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts) => {
+        const cluster = readClusterFile(clusterFilePath(opts.dir));
+        const daemons = daemonStatuses(cluster);
+        let report;
+        if (daemons[0]?.running) {
+          const client = new DfsClient({ namenode: cluster.namenode.address, secret: cluster.secret, retryForMs: 2000 });
+          report = await client.clusterReport().finally(() => client.close());
+        }
+        if (opts.json) {
+          process.stdout.write(JSON.stringify({ daemons, report }, null, 2) + '\n');
+          return;
+        }
+        for (const d of daemons) {
+          process.stdout.write(`${d.name.padEnd(12)} ${d.running ? 'running' : 'stopped'}  pid ${d.pid}  ${d.address}\n`);
+        }
+        if (report) {
+          const live = report.datanodes.filter((d) => d.live);
+          process.stdout.write(`safe mode: ${report.safeMode ? `on (${report.safeModeReason})` : 'off'}\n`);
+          process.stdout.write(`live datanodes: ${live.length} of ${report.datanodes.length}\n`);
+          for (const d of report.datanodes) {
+            process.stdout.write(
+              `  ${d.datanode?.address} ${d.live ? 'live' : 'dead'} blocks=${d.blockCount} used=${formatSize(d.used)} remaining=${formatSize(d.remaining)}\n`,
+            );
+          }
+        }
+        if (daemons.some((d) => !d.running)) process.exitCode = 1;
+      }),
+    );
+
+  local
+    .command('stop')
+    .description('stop every daemon of a local cluster (data stays in DIR)')
+    .option('--dir <dir>', 'cluster directory', DEFAULT_CLUSTER_DIR)
+    .action(
+      action(async (opts) => {
+        const cluster = await stopLocalCluster(opts.dir);
+        process.stdout.write(`stopped namenode and ${cluster.datanodes.length} datanodes\n`);
+      }),
+    );
+}

@@ -1,0 +1,2 @@
+export { DfsClient, type DfsClientOptions, type CreateOptions, type ReadOptions } from './dfs-client';
+export type { DfsOutputStream } from './file-writer';
