@@ -28,3 +28,5 @@ export async function* readBlock(options: ReadBlockOptions): AsyncGenerator<Buff
     call.cancel();
   }
 }
+
+export { closeTransferClients } from './clients';

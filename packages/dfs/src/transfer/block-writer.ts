@@ -2,7 +2,7 @@
 // checksum chunks (up to 1 MiB), computes their CRCs, and keeps at most MAX_UNACKED_BYTES
 // in flight. The writer keeps its own copy of the block's bytes for recovery: on a
 // PipelineError it starts the block again elsewhere.
-import { InvalidArgumentError, type DatanodeInfo } from '@tsmr/common';
+import { InvalidArgumentError, type DatanodeInfo__Output } from '@tsmr/common';
 import { computeChecksums } from './checksum';
 import { PipelineError, PipelineStream } from './pipeline-stream';
 
@@ -14,7 +14,7 @@ export const MAX_PACKET_BYTES = 1024 * 1024;
 export interface BlockWriterOptions {
   blockId: string;
   /** The datanodes to write to, in order; the first is the one dialed. */
-  pipeline: DatanodeInfo[];
+  pipeline: DatanodeInfo__Output[];
   bytesPerChecksum: number;
   clientName: string;
   secret?: string;

@@ -8,7 +8,7 @@ import {
   describeError,
   fromServiceError,
   secretMetadata,
-  type DatanodeInfo,
+  type DatanodeInfo__Output,
   type Packet,
   type WriteAck__Output,
   type WriteBlockMessage,
@@ -36,7 +36,7 @@ export class PipelineError extends UnavailableError {
 export interface PipelineOptions {
   blockId: string;
   /** The datanodes to write to, in order; the first is the one dialed. */
-  pipeline: DatanodeInfo[];
+  pipeline: DatanodeInfo__Output[];
   bytesPerChecksum: number;
   clientName: string;
   secret?: string;
@@ -56,7 +56,7 @@ interface Unacked {
 }
 
 export class PipelineStream {
-  private readonly first: DatanodeInfo;
+  private readonly first: DatanodeInfo__Output;
   private readonly call: ClientDuplexStream<WriteBlockMessage, WriteAck__Output>;
   private readonly unacked: Unacked[] = [];
   private unackedBytes = 0;
