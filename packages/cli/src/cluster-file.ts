@@ -33,6 +33,11 @@ export type DaemonRecord = ClusterFile['namenode'];
 export const DEFAULT_CLUSTER_DIR = '.tsmr';
 export const CLUSTER_FILE = 'cluster.json';
 
+/** The cluster directory when none is given: $TSMR_CLUSTER, else ./.tsmr. */
+export function defaultClusterDir(): string {
+  return process.env.TSMR_CLUSTER || DEFAULT_CLUSTER_DIR;
+}
+
 export function clusterFilePath(dir: string): string {
   return path.join(dir, CLUSTER_FILE);
 }
@@ -69,7 +74,7 @@ export interface ClusterTarget {
 export function resolveCluster(options: { cluster?: string; namenode?: string }): ClusterTarget {
   const envSecret = process.env.TSMR_SECRET || undefined;
   if (options.namenode) return { namenode: options.namenode, secret: envSecret };
-  const where = options.cluster || process.env.TSMR_CLUSTER || DEFAULT_CLUSTER_DIR;
+  const where = options.cluster || defaultClusterDir();
   const file = where.endsWith('.json') ? where : clusterFilePath(where);
   const cluster = readClusterFile(file);
   return { namenode: cluster.namenode.address, secret: envSecret ?? cluster.secret };

@@ -6,20 +6,24 @@ import { registerLocalCommands } from './commands/local';
 
 const program = new Command('tsmr')
   .description('tsmr: a MapReduce framework with an HDFS-like distributed file system')
-  .version(require('../package.json').version)
-  .showHelpAfterError('(add --help for usage)');
+  .version(require('../package.json').version);
 
 registerDfsCommands(program);
 registerLocalCommands(program);
 registerDaemonCommands(program);
 
+/**
+ * Client commands exit even if a gRPC channel lingers, but only once stdout and stderr
+ * are flushed: on a pipe they are asynchronous, and exiting early would cut `cat` short.
+ */
+function exitWhenFlushed(code?: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code ?? process.exitCode)));
+}
+
 program.parseAsync(process.argv).then(
-  () => {
-    // Daemons never get here; client commands exit even if a gRPC channel lingers.
-    process.exit();
-  },
+  () => exitWhenFlushed(),
   (err: Error) => {
     process.stderr.write(`tsmr: ${err.message}\n`);
-    process.exit(1);
+    exitWhenFlushed(1);
   },
 );

@@ -62,19 +62,27 @@ export function isServiceError(err: unknown): err is ServiceError {
   return err instanceof Error && typeof (err as Partial<ServiceError>).code === 'number' && 'metadata' in err;
 }
 
+/** Trailer set on every status a tsmr handler sends, so clients can tell it from a transport failure. */
+const FROM_HANDLER = 'x-tsmr-handler-error';
+
 /** A status for the wire: TsmrErrors keep their code, anything else is INTERNAL. */
-export function toServiceError(err: unknown, trailers?: Metadata): Partial<ServiceError> {
+export function toServiceError(err: unknown, trailers = new Metadata()): Partial<ServiceError> {
+  trailers.set(FROM_HANDLER, '1');
   if (err instanceof TsmrError) return { code: err.code, details: err.message, metadata: trailers };
   if (isServiceError(err)) return { code: err.code, details: err.details, metadata: trailers };
   const message = err instanceof Error ? err.message : String(err);
   return { code: status.INTERNAL, details: message, metadata: trailers };
 }
 
-/** Rebuilds the error a remote handler threw, so callers can test `instanceof NotFoundError`. */
+/**
+ * Rebuilds the error a remote handler threw, so callers can test `instanceof NotFoundError`.
+ * A failure of the connection itself (not sent by a handler) is prefixed with `context`.
+ */
 export function fromServiceError(err: ServiceError, context?: string): TsmrError {
   const Class = byCode.get(err.code);
   let message = err.details || err.message;
-  if (err.code === status.UNAVAILABLE && context) message = `${context}: ${message}`;
+  const fromHandler = err.metadata?.get(FROM_HANDLER).length > 0;
+  if (context && !fromHandler) message = `${context}: ${message.replace(/\.? Resolution note:\s*$/, '')}`;
   const rebuilt = Class ? new Class(message) : new TsmrError(err.code, message);
   (rebuilt as { metadata?: Metadata }).metadata = err.metadata;
   return rebuilt;

@@ -47,7 +47,8 @@ type AnyMethod = (...args: never[]) => unknown;
  * streaming handler resolves when it is done. A throw becomes the call's status.
  */
 export type AsyncHandlers<H> = {
-  [K in keyof H]: H[K] extends grpc.handleUnaryCall<infer Req, infer Res>
+  // Only the service's own methods: the generated interfaces also carry grpc's string index signature.
+  [K in keyof H as string extends K ? never : K]: H[K] extends grpc.handleUnaryCall<infer Req, infer Res>
     ? (request: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res> | Res
     : H[K] extends grpc.handleServerStreamingCall<infer Req, infer Res>
       ? (call: grpc.ServerWritableStream<Req, Res>) => Promise<void>

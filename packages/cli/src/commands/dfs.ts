@@ -49,13 +49,15 @@ export function registerDfsCommands(program: Command): void {
   dfs
     .command('put')
     .description('copy local files (or - for stdin) into the DFS')
-    .argument('<src...>', 'local files; - reads stdin')
-    .argument('<dst>', 'DFS file, or an existing DFS directory to copy into')
+    .argument('<paths...>', 'SRC... DST: local files (- reads stdin), then the DFS file or an existing DFS directory to copy into')
     .option('-f, --force', 'replace an existing file (atomically: readers see the old or the new file)')
-    .option('-r, --replication <n>', 'replication of the new files', intFlag(1))
-    .option('-b, --block-size <size>', 'block size of the new files (e.g. 64MB)', sizeFlag)
+    .option('-r, --replication <n>', 'replication of the new files (default: the cluster\'s)', Number)
+    .option('-b, --block-size <size>', 'block size of the new files, e.g. 64MB (default: the cluster\'s)', sizeFlag)
     .action(
-      action(async (srcs: string[], dst: string, opts, cmd: Command) => {
+      action(async (args: string[], opts, cmd: Command) => {
+        if (args.length < 2) throw new InvalidArgumentError('put needs a local source and a DFS destination');
+        const srcs = args.slice(0, -1);
+        const dst = args[args.length - 1]!;
         for (const src of srcs) {
           if (src === '-') continue;
           const stat = fs.statSync(src, { throwIfNoEntry: false });

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DfsClient } from '@tsmr/dfs';
 import { formatSize } from '@tsmr/common';
-import { DEFAULT_CLUSTER_DIR, clusterFilePath, readClusterFile } from '../cluster-file';
+import { clusterFilePath, defaultClusterDir, readClusterFile } from '../cluster-file';
 import { action, durationFlag, intFlag, sizeFlag } from '../cli-action';
 import { daemonStatuses, startLocalCluster, stopLocalCluster } from '../local/local-cluster';
 
@@ -12,7 +12,7 @@ export function registerLocalCommands(program: Command): void {
   local
     .command('start')
     .description('start a namenode and N datanodes (or restart those of DIR that are not running)')
-    .option('--dir <dir>', 'cluster directory (data, logs, cluster.json)', DEFAULT_CLUSTER_DIR)
+    .option('--dir <dir>', 'cluster directory: data, logs, cluster.json (default: $TSMR_CLUSTER, then ./.tsmr)', defaultClusterDir())
     .option('--nodes <n>', 'number of datanodes', intFlag(1), 3)
     .option('--block-size <size>', 'default block size', sizeFlag, 64 * 1024 * 1024)
     .option('--replication <n>', 'default replication (default: min(3, nodes))', intFlag(1))
@@ -43,7 +43,7 @@ export function registerLocalCommands(program: Command): void {
   local
     .command('status')
     .description('show the daemons of a local cluster and what the namenode reports')
-    .option('--dir <dir>', 'cluster directory', DEFAULT_CLUSTER_DIR)
+    .option('--dir <dir>', 'cluster directory (default: $TSMR_CLUSTER, then ./.tsmr)', defaultClusterDir())
     .option('--json', 'print JSON')
     .action(
       action(async (opts) => {
@@ -78,7 +78,7 @@ export function registerLocalCommands(program: Command): void {
   local
     .command('stop')
     .description('stop every daemon of a local cluster (data stays in DIR)')
-    .option('--dir <dir>', 'cluster directory', DEFAULT_CLUSTER_DIR)
+    .option('--dir <dir>', 'cluster directory (default: $TSMR_CLUSTER, then ./.tsmr)', defaultClusterDir())
     .action(
       action(async (opts) => {
         const cluster = await stopLocalCluster(opts.dir);

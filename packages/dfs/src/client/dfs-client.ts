@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { Readable, type Writable } from 'node:stream';
+import { InvalidArgumentError } from '@tsmr/common';
 import type {
   ClusterReport__Output,
   ContentSummary__Output,
@@ -58,6 +59,13 @@ export class DfsClient {
   /** A writable stream for a new file; the file appears only when the stream finishes. */
   async create(path: string, options: CreateOptions = {}): Promise<DfsOutputStream> {
     const normalized = normalizePath(path);
+    // On the wire 0 means "the namenode's default", so a 0 given here must be refused here.
+    if (options.replication !== undefined && !(Number.isInteger(options.replication) && options.replication >= 1)) {
+      throw new InvalidArgumentError(`replication must be an integer ≥ 1, got ${options.replication}`);
+    }
+    if (options.blockSize !== undefined && !(Number.isInteger(options.blockSize) && options.blockSize > 0)) {
+      throw new InvalidArgumentError(`block size must be a positive number of bytes, got ${options.blockSize}`);
+    }
     const cluster = await this.clusterDefaults();
     const status = await this.api.Create({
       path: normalized,

@@ -4,6 +4,14 @@ import { DataLossError } from '@tsmr/common';
 import type { FileHandle } from 'node:fs/promises';
 import { CHECKSUM_BYTES, META_HEADER_BYTES, decodeMetaHeader, verifyChecksums } from '../transfer/checksum';
 
+/** Bytes read from disk at a time. */
+export const READ_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/** A read buffer size for a replica: READ_BUFFER_BYTES rounded down to whole chunks (at least one). */
+export function readBufferSize(bytesPerChecksum: number): number {
+  return Math.max(Math.floor(READ_BUFFER_BYTES / bytesPerChecksum), 1) * bytesPerChecksum;
+}
+
 export class ReplicaReader {
   private checksums = Buffer.alloc(0);
 

@@ -26,8 +26,8 @@ export class ReplicaWriter {
       files.push(await open(dataPath, 'wx'));
     } catch (err) {
       await Promise.all(files.map((f) => f.close()));
+      if (files.length > 0) await rm(metaPath, { force: true });
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new AlreadyExistsError(`${blockId} is already being written here`);
-      await rm(metaPath, { force: true });
       throw err;
     }
     const [meta, data] = files as [FileHandle, FileHandle];

@@ -5,7 +5,7 @@
 //   tmp/                 replicas being received; emptied at start
 // A replica is finalized by renaming its meta file and then its data file into current/,
 // so a block file in current/ always has its meta file.
-import { AlreadyExistsError, DataLossError, NotFoundError, type ReportedBlock, type StorageReport } from '@tsmr/common';
+import { AlreadyExistsError, DataLossError, NotFoundError, type ReportedBlock__Output, type StorageReport } from '@tsmr/common';
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,8 +55,8 @@ export class BlockStorage {
   }
 
   /** Every finalized replica with its length. */
-  async list(): Promise<ReportedBlock[]> {
-    const blocks: ReportedBlock[] = [];
+  async list(): Promise<ReportedBlock__Output[]> {
+    const blocks: ReportedBlock__Output[] = [];
     for (const name of await readdir(this.currentDir)) {
       if (!isBlockId(name)) continue;
       const size = await stat(this.blockPath(name)).then((s) => s.size, ignoreMissing);

@@ -5,9 +5,10 @@
 // Every change to a block's replicas or expected replication puts it in `changed`, which
 // the replication monitor drains, so periodic work is proportional to what changed.
 import type { BadBlock__Output, Logger, ReportedBlock__Output } from '@tsmr/common';
-import { blockNumber, checkBlockId, formatBlockId } from '../block-id';
+import { formatBlockId } from '../block-id';
 import type { DatanodeDescriptor, DatanodeManager } from './datanode-manager';
 import type { StoredBlock, StoredBlockOfFile } from './namespace';
+import { parseBlockId, requireBlockId } from './requests';
 
 export interface Replica {
   datanode: DatanodeDescriptor;
@@ -40,15 +41,6 @@ export class BlockInfo {
   hasGoodReplica(): boolean {
     for (const replica of this.replicas.values()) if (!replica.corrupt) return true;
     return false;
-  }
-}
-
-/** The number in a block id, or undefined when it is not one. */
-export function parseBlockId(id: string): number | undefined {
-  try {
-    return Number(blockNumber(id));
-  } catch {
-    return undefined;
   }
 }
 
@@ -155,7 +147,7 @@ export class BlockManager {
     for (const id of [...node.blocks]) if (!ids.has(id)) this.removeReplica(node, id);
   }
 
-  /** Replicas finalized (or copied) on a datanode; returns the ids it now holds. */
+  /** An incremental report: replicas finalized (or copied) on a datanode, and deleted ones. */
   blockReceived(node: DatanodeDescriptor, received: readonly ReportedBlock__Output[], deleted: readonly string[]): void {
     for (const r of received) this.addReplica(node, r);
     for (const blockId of deleted) {
@@ -164,10 +156,14 @@ export class BlockManager {
     }
   }
 
-  /** Bad replicas reported by a datanode's scanner or a reading client. */
+  /**
+   * Bad replicas reported by a datanode's scanner or a reading client. A malformed block
+   * id rejects the whole report; unknown blocks and datanodes are skipped.
+   */
   reportBadBlocks(bad: readonly BadBlock__Output[]): void {
-    for (const { blockId, datanodeId, reason } of bad) {
-      const block = this.blocks.get(Number(blockNumber(checkBlockId(blockId))));
+    const parsed = bad.map((b, i) => ({ ...b, id: requireBlockId(b.blockId, `blocks[${i}].block_id`) }));
+    for (const { id, blockId, datanodeId, reason } of parsed) {
+      const block = this.blocks.get(id);
       const node = this.datanodes.getLive(datanodeId);
       if (!block || !node) continue;
       this.log.info({ block: blockId, datanode: datanodeId, reason }, 'corrupt replica reported');

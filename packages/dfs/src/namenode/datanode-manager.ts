@@ -102,9 +102,7 @@ export class DatanodeManager {
    * Registers a datanode (or a known one again, maybe at a new address). Returns the
    * other datanodes it displaced: ones registered at the same address, now dead.
    */
-  register(info: DatanodeInfo, storage: StorageReport__Output | null, now: number): DatanodeDescriptor[] {
-    const id = info.datanodeId ?? '';
-    const address = info.address ?? '';
+  register(id: string, address: string, storage: StorageReport__Output | null, now: number): DatanodeDescriptor[] {
     let node = this.nodes.get(id);
     if (node) {
       node.address = address;

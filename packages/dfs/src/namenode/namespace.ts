@@ -97,12 +97,12 @@ const INODE_COLUMNS = `i.id, i.parent_id AS parentId, i.name, i.is_dir AS isDir,
   i.block_size AS blockSize, i.replication, i.owner, i.mtime, i.atime, i.lease_holder AS leaseHolder,
   (SELECT count(*) FROM blocks b WHERE b.inode_id = i.id) AS blockCount`;
 
-// Every inode below ?1 (inclusive), complete or not.
+// Every inode below @id (inclusive), complete or not.
 const SUBTREE = `WITH RECURSIVE sub(id) AS (
-  SELECT ?1 UNION ALL SELECT c.id FROM inodes c JOIN sub ON c.parent_id = sub.id)`;
-// Every complete inode below ?1 (inclusive).
+  SELECT @id UNION ALL SELECT c.id FROM inodes c JOIN sub ON c.parent_id = sub.id)`;
+// Every complete inode below @id (inclusive).
 const VISIBLE_SUBTREE = `WITH RECURSIVE sub(id) AS (
-  SELECT ?1 UNION ALL SELECT c.id FROM inodes c JOIN sub ON c.parent_id = sub.id WHERE c.lease_holder IS NULL)`;
+  SELECT @id UNION ALL SELECT c.id FROM inodes c JOIN sub ON c.parent_id = sub.id WHERE c.lease_holder IS NULL)`;
 
 type InodeRow = Omit<Inode, 'isDir'> & { isDir: number };
 const toInode = (row: InodeRow): Inode => ({ ...row, isDir: row.isDir === 1 });
@@ -152,19 +152,19 @@ export class Namespace {
         `SELECT ${INODE_COLUMNS} FROM inodes i WHERE i.parent_id = ? AND i.lease_holder IS NULL ORDER BY i.name`,
       ),
       hasChild: db.prepare<[number], { one: number }>(`SELECT 1 AS one FROM inodes WHERE parent_id = ? LIMIT 1`),
-      // ?2 is the path of ?1 followed by '/' ('/' for the root).
-      descendants: db.prepare<[number, string], InodeRow & { path: string }>(
+      // @prefix is the path of @id followed by '/' ('/' for the root).
+      descendants: db.prepare<[{ id: number; prefix: string }], InodeRow & { path: string }>(
         `WITH RECURSIVE sub(id, path) AS (
-           SELECT id, ?2 || name FROM inodes WHERE parent_id = ?1 AND lease_holder IS NULL
+           SELECT id, @prefix || name FROM inodes WHERE parent_id = @id AND lease_holder IS NULL
            UNION ALL
            SELECT c.id, sub.path || '/' || c.name FROM inodes c JOIN sub ON c.parent_id = sub.id WHERE c.lease_holder IS NULL)
          SELECT sub.path, ${INODE_COLUMNS} FROM sub JOIN inodes i ON i.id = sub.id ORDER BY sub.path`,
       ),
-      subtreeFiles: db.prepare<[number], { id: number; leaseHolder: string | null }>(
+      subtreeFiles: db.prepare<[{ id: number }], { id: number; leaseHolder: string | null }>(
         `${SUBTREE} SELECT i.id, i.lease_holder AS leaseHolder FROM sub JOIN inodes i ON i.id = sub.id WHERE i.is_dir = 0`,
       ),
-      subtreeBlocks: db.prepare<[number], { id: number }>(`${SUBTREE} SELECT b.id FROM sub JOIN blocks b ON b.inode_id = sub.id`),
-      contentSummary: db.prepare<[number], ContentSummaryRow>(
+      subtreeBlocks: db.prepare<[{ id: number }], { id: number }>(`${SUBTREE} SELECT b.id FROM sub JOIN blocks b ON b.inode_id = sub.id`),
+      contentSummary: db.prepare<[{ id: number }], ContentSummaryRow>(
         `${VISIBLE_SUBTREE}
          SELECT coalesce(sum(i.length), 0) AS length, coalesce(sum(i.is_dir = 0), 0) AS fileCount,
                 coalesce(sum(i.is_dir), 0) AS directoryCount, coalesce(sum(i.length * i.replication), 0) AS spaceConsumed
@@ -248,7 +248,7 @@ export class Namespace {
   }
 
   contentSummary(path: string): ContentSummaryRow {
-    const row = this.sql.contentSummary.get(this.get(path).id);
+    const row = this.sql.contentSummary.get({ id: this.get(path).id });
     if (!row) throw new Error('content summary query returned no row');
     return row;
   }
@@ -309,16 +309,20 @@ export class Namespace {
 
   /**
    * Records the length of the file's last block (`previous`) and appends a new block.
-   * Returns the new block's id and its offset in the file.
+   * Returns the new block's id and its offset in the file. `previous` may be left out when
+   * the last block's length is already recorded (after AbandonBlock, say).
    */
   addBlock(file: Inode, path: string, previous: StoredBlock | undefined): { blockId: number; offset: number } {
     return this.transaction(() => {
       const blocks = this.sql.blocksOf.all(file.id);
       const last = blocks.at(-1);
-      if (last && previous?.id !== last.id) {
-        throw new FailedPreconditionError(`previous must be ${formatBlockId(last.id)}, the last block of ${path}`);
+      if (previous && previous.id !== last?.id) {
+        const expected = last ? `${formatBlockId(last.id)}, the last block of ${path}` : `empty: ${path} has no block yet`;
+        throw new FailedPreconditionError(`previous is ${formatBlockId(previous.id)} but must be ${expected}`);
       }
-      if (!last && previous) throw new FailedPreconditionError(`${path} has no block yet, so previous must be empty`);
+      if (last && !previous && last.length === 0) {
+        throw new FailedPreconditionError(`previous is required: the length of ${formatBlockId(last.id)}, the last block of ${path}, is not recorded yet`);
+      }
       if (last && previous) {
         this.sql.setBlockLength.run(previous.length, last.id);
         last.length = previous.length;
@@ -420,7 +424,7 @@ export class Namespace {
 
   private descendants(path: string, dir: Inode): { path: string; inode: Inode }[] {
     const prefix = path === '/' ? '/' : `${path}/`;
-    return this.sql.descendants.all(dir.id, prefix).map((row) => ({ path: row.path, inode: toInode(row) }));
+    return this.sql.descendants.all({ id: dir.id, prefix }).map((row) => ({ path: row.path, inode: toInode(row) }));
   }
 
   /**
@@ -460,8 +464,8 @@ export class Namespace {
   }
 
   private removeSubtree(inode: Inode, now: number): Removed {
-    const files = this.sql.subtreeFiles.all(inode.id);
-    const blockIds = this.sql.subtreeBlocks.all(inode.id).map((b) => b.id);
+    const files = this.sql.subtreeFiles.all({ id: inode.id });
+    const blockIds = this.sql.subtreeBlocks.all({ id: inode.id }).map((b) => b.id);
     this.sql.remove.run(inode.id); // children and blocks go by ON DELETE CASCADE
     if (inode.parentId !== null) this.sql.touch.run(now, inode.parentId);
     return {

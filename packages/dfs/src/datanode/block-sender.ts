@@ -1,0 +1,74 @@
+// Serves one ReadBlock call (HDFS's BlockSender): reads the chunks covering the range in
+// large aligned reads, verifies them, and streams the exact range in messages of at most
+// 1 MiB. Two read buffers take turns: one is read into while the other's messages are
+// still being sent, and a buffer is reused only once gRPC has serialized all of them,
+// which also holds the reads back to the pace of the reader (backpressure).
+import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import {
+  DataLossError,
+  InvalidArgumentError,
+  TsmrError,
+  UnavailableError,
+  type ReadBlockRequest__Output,
+  type ReadChunk,
+} from '@tsmr/common';
+import { checkBlockId } from '../block-id';
+import { MAX_PACKET_BYTES } from '../transfer/block-writer';
+import { readBufferSize, type ReplicaReader } from './replica-reader';
+import type { TransferContext } from './transfer-context';
+
+type ReadBlockCall = ServerWritableStream<ReadBlockRequest__Output, ReadChunk>;
+
+export async function sendBlock(call: ReadBlockCall, context: TransferContext): Promise<void> {
+  const { blockId, offset, length } = call.request;
+  checkBlockId(blockId);
+  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
+    throw new InvalidArgumentError(`${blockId}: cannot read ${length} bytes at offset ${offset}`);
+  }
+  let replica: ReplicaReader | undefined;
+  try {
+    replica = await context.storage.openReplica(blockId);
+    const end = length === 0 ? replica.length : offset + length;
+    if (offset > replica.length || end > replica.length) {
+      throw new TsmrError(status.OUT_OF_RANGE, `${blockId}: bytes [${offset}, ${end}) are past its end (${replica.length} bytes)`);
+    }
+    await sendRange(call, replica, offset, end);
+  } catch (err) {
+    if (err instanceof DataLossError) context.reportCorrupt(blockId, err.message);
+    throw err;
+  } finally {
+    await replica?.close();
+  }
+}
+
+async function sendRange(call: ReadBlockCall, replica: ReplicaReader, start: number, end: number): Promise<void> {
+  const cancelled = new Promise<never>((_, reject) =>
+    call.on('cancelled', () => reject(new UnavailableError(`${replica.blockId}: the reader cancelled`))),
+  );
+  cancelled.catch(() => undefined);
+  const { bytesPerChecksum } = replica;
+  const alignedSpan = Math.ceil(end / bytesPerChecksum) * bytesPerChecksum - (start - (start % bytesPerChecksum));
+  const bufferBytes = Math.min(readBufferSize(bytesPerChecksum), alignedSpan);
+  const buffers = [Buffer.allocUnsafe(bufferBytes), Buffer.allocUnsafe(bufferBytes)] as const;
+  const sent: [Promise<void>, Promise<void>] = [Promise.resolve(), Promise.resolve()];
+  for (let position = start, turn = 0; position < end; turn ^= 1) {
+    await Promise.race([sent[turn], cancelled]);
+    const data = await replica.read(position, end, buffers[turn]!);
+    sent[turn] = sendMessages(call, data);
+    position += data.length;
+  }
+  await Promise.race([Promise.all(sent), cancelled]);
+  call.end();
+}
+
+/** Writes `data` in messages of at most MAX_PACKET_BYTES; resolves once gRPC has taken them all. */
+function sendMessages(call: ReadBlockCall, data: Buffer): Promise<void> {
+  const sent = new Promise<void>((resolve, reject) => {
+    for (let i = 0; i < data.length; i += MAX_PACKET_BYTES) {
+      const last = i + MAX_PACKET_BYTES >= data.length;
+      call.write({ data: data.subarray(i, i + MAX_PACKET_BYTES) }, last ? (err: unknown) => (err ? reject(err) : resolve()) : undefined);
+    }
+  });
+  sent.catch(() => undefined); // observed when its buffer is next needed
+  return sent;
+}

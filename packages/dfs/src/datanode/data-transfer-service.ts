@@ -1,0 +1,36 @@
+// The DataTransfer service of a datanode: WriteBlock (BlockReceiver) and ReadBlock
+// (BlockSender), counting the transfers in progress for heartbeats.
+import type { AsyncHandlers, DataTransferHandlers } from '@tsmr/common';
+import { BlockReceiver } from './block-receiver';
+import { sendBlock } from './block-sender';
+import type { TransferContext } from './transfer-context';
+
+// Pick drops the index signature of the generated handlers type, which AsyncHandlers cannot map.
+export type DataTransferMethods = Pick<DataTransferHandlers, 'WriteBlock' | 'ReadBlock'>;
+
+export class DataTransferService {
+  private active = 0;
+
+  constructor(private readonly context: TransferContext) {}
+
+  /** Block reads and writes in progress. */
+  get activeTransfers(): number {
+    return this.active;
+  }
+
+  handlers(): AsyncHandlers<DataTransferMethods> {
+    return {
+      WriteBlock: (call) => this.counted(() => new BlockReceiver(call, this.context).run()),
+      ReadBlock: (call) => this.counted(() => sendBlock(call, this.context)),
+    };
+  }
+
+  private async counted(transfer: () => Promise<void>): Promise<void> {
+    this.active++;
+    try {
+      await transfer();
+    } finally {
+      this.active--;
+    }
+  }
+}

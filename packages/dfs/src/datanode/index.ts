@@ -1,0 +1,2 @@
+export { startDatanode, type Datanode } from './datanode';
+export { datanodeOptionsSchema, parseDatanodeOptions, type DatanodeConfig, type DatanodeOptions } from './config';

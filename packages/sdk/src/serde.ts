@@ -1,0 +1,231 @@
+// A compact tagged binary encoding of keys and values, for map output spills and the
+// shuffle. Each value is one tag byte, then:
+//   0x00 null | 0x01 false | 0x02 true                    (nothing)
+//   0x03 integer in [-2^31, 2^31)                          zigzag varint
+//   0x04 any other finite number                           float64, little-endian
+//   0x05 string                                            varint byte length, UTF-8 bytes
+//   0x06 Buffer                                            varint length, the bytes
+//   0x07 array                                             varint count, each element
+//   0x08 object                                            varint count, then per property:
+//                                                          varint name length, UTF-8 name, value
+// A record is its key's encoding followed by its value's; a batch is records back to back,
+// with no header, so two batches concatenated are one batch. The encoding is not
+// order-preserving: sort decoded keys with compareKeys.
+import { InvalidRecordError } from './errors';
+import { describeType, isPlainObject, type Value } from './values';
+
+const NULL = 0x00;
+const FALSE = 0x01;
+const TRUE = 0x02;
+const INT = 0x03;
+const FLOAT = 0x04;
+const STRING = 0x05;
+const BYTES = 0x06;
+const ARRAY = 0x07;
+const OBJECT = 0x08;
+
+/** A growable output buffer. */
+class Writer {
+  buf: Buffer;
+  pos = 0;
+  constructor(initialSize: number) {
+    this.buf = Buffer.allocUnsafe(Math.max(64, initialSize));
+  }
+  ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+  varint(n: number): void {
+    this.ensure(5);
+    while (n > 0x7f) {
+      this.buf[this.pos++] = (n & 0x7f) | 0x80;
+      n >>>= 7;
+    }
+    this.buf[this.pos++] = n;
+  }
+  string(s: string): void {
+    // A string of at most 42 UTF-16 units is at most 126 UTF-8 bytes, so its length fits the
+    // one-byte varint we can fill in after writing: no separate Buffer.byteLength pass.
+    if (s.length <= 42) {
+      this.ensure(1 + s.length * 3);
+      const n = this.buf.write(s, this.pos + 1, 'utf8');
+      this.buf[this.pos] = n;
+      this.pos += 1 + n;
+    } else {
+      const n = Buffer.byteLength(s, 'utf8');
+      this.varint(n);
+      this.ensure(n);
+      this.pos += this.buf.write(s, this.pos, 'utf8');
+    }
+  }
+  value(x: Value): void {
+    this.ensure(9);
+    if (typeof x === 'string') {
+      this.buf[this.pos++] = STRING;
+      this.string(x);
+    } else if (typeof x === 'number') {
+      if (Number.isInteger(x) && x >= -0x80000000 && x <= 0x7fffffff) {
+        this.buf[this.pos++] = INT;
+        this.varint(((x << 1) ^ (x >> 31)) >>> 0);
+      } else if (Number.isFinite(x)) {
+        this.buf[this.pos++] = FLOAT;
+        this.pos = this.buf.writeDoubleLE(x, this.pos);
+      } else {
+        throw notSerializable(x);
+      }
+    } else if (x === null) {
+      this.buf[this.pos++] = NULL;
+    } else if (typeof x === 'boolean') {
+      this.buf[this.pos++] = x ? TRUE : FALSE;
+    } else if (x instanceof Uint8Array) {
+      this.buf[this.pos++] = BYTES;
+      this.varint(x.length);
+      this.ensure(x.length);
+      this.buf.set(x, this.pos);
+      this.pos += x.length;
+    } else if (Array.isArray(x)) {
+      this.buf[this.pos++] = ARRAY;
+      this.varint(x.length);
+      for (const el of x as readonly Value[]) this.value(el);
+    } else {
+      // Emit already checked values; this guards direct encode calls.
+      if (typeof x !== 'object' || !isPlainObject(x)) throw notSerializable(x);
+      const obj = x as { readonly [k: string]: Value };
+      const names = Object.keys(obj);
+      this.buf[this.pos++] = OBJECT;
+      this.varint(names.length);
+      for (const name of names) {
+        this.string(name);
+        this.value(obj[name] as Value);
+      }
+    }
+  }
+  result(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
+}
+
+function notSerializable(x: unknown): InvalidRecordError {
+  return new InvalidRecordError(`cannot encode ${describeType(x)}; emit JSON-like data or Buffers`);
+}
+
+/** Reads values back from one buffer, advancing `pos`. */
+class Reader {
+  pos = 0;
+  constructor(readonly buf: Buffer) {}
+  get done(): boolean {
+    return this.pos >= this.buf.length;
+  }
+  byte(): number {
+    if (this.pos >= this.buf.length) throw new RangeError(`serde: truncated input at byte ${this.pos}`);
+    return this.buf[this.pos++] as number;
+  }
+  varint(): number {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.byte();
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+      shift += 7;
+    }
+  }
+  end(n: number): number {
+    const end = this.pos + n;
+    if (end > this.buf.length) throw new RangeError(`serde: truncated input at byte ${this.pos}`);
+    return end;
+  }
+  string(): string {
+    const n = this.varint();
+    const end = this.end(n);
+    const s = this.buf.toString('utf8', this.pos, end);
+    this.pos = end;
+    return s;
+  }
+  value(): Value {
+    const tag = this.byte();
+    switch (tag) {
+      case STRING:
+        return this.string();
+      case INT: {
+        const z = this.varint();
+        return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      }
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case FLOAT: {
+        const end = this.end(8);
+        const x = this.buf.readDoubleLE(this.pos);
+        this.pos = end;
+        return x;
+      }
+      case BYTES: {
+        const end = this.end(this.varint());
+        // A copy, so a decoded key does not pin (or alias) the whole batch buffer.
+        const b = Buffer.from(this.buf.subarray(this.pos, end));
+        this.pos = end;
+        return b;
+      }
+      case ARRAY: {
+        const n = this.varint();
+        const arr: Value[] = new Array<Value>(n);
+        for (let i = 0; i < n; i++) arr[i] = this.value();
+        return arr;
+      }
+      case OBJECT: {
+        const n = this.varint();
+        const obj: { [k: string]: Value } = {};
+        for (let i = 0; i < n; i++) {
+          const name = this.string();
+          // defineProperty, so a "__proto__" property comes back as data, not a prototype.
+          Object.defineProperty(obj, name, { value: this.value(), enumerable: true, writable: true, configurable: true });
+        }
+        return obj;
+      }
+      default:
+        throw new RangeError(`serde: unknown tag 0x${tag.toString(16)} at byte ${this.pos - 1}`);
+    }
+  }
+}
+
+/** Encodes one value. Throws InvalidRecordError for anything that is not a Value. */
+export function encode(x: Value): Buffer {
+  const w = new Writer(64);
+  w.value(x);
+  return w.result();
+}
+
+/** Decodes one value; the buffer must hold exactly one. */
+export function decode(buf: Buffer): Value {
+  const r = new Reader(buf);
+  const x = r.value();
+  if (!r.done) throw new RangeError(`serde: ${buf.length - r.pos} trailing bytes after the value`);
+  return x;
+}
+
+/** Encodes [key, value] records into one buffer (see the format above). */
+export function encodeRecords(records: Iterable<readonly [Value, Value]>): Buffer {
+  const w = new Writer(64 * 1024);
+  for (const [k, v] of records) {
+    w.value(k);
+    w.value(v);
+  }
+  return w.result();
+}
+
+/** Decodes every [key, value] record of a buffer written by encodeRecords (or several, concatenated). */
+export function decodeRecords(buf: Buffer): Array<[Value, Value]> {
+  const r = new Reader(buf);
+  const out: Array<[Value, Value]> = [];
+  while (!r.done) {
+    const k = r.value();
+    out.push([k, r.value()]);
+  }
+  return out;
+}
