@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './ids';
 export * from './log';
 export * from './messages';
 export * from './proto';

@@ -4,7 +4,9 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import path from 'node:path';
 import type { ProtoGrpcType as DatanodeProto } from './generated/datanode';
+import type { ProtoGrpcType as MasterProto } from './generated/master';
 import type { ProtoGrpcType as NamenodeProto } from './generated/namenode';
+import type { ProtoGrpcType as WorkerProto } from './generated/worker';
 
 /** The repository's proto/ folder (the same depth from src/ and dist/). */
 export const PROTO_DIR = path.resolve(__dirname, '../../../proto');
@@ -19,6 +21,8 @@ const LOADER_OPTIONS: protoLoader.Options = {
 
 let namenode: NamenodeProto | undefined;
 let datanode: DatanodeProto | undefined;
+let master: MasterProto | undefined;
+let worker: WorkerProto | undefined;
 
 function load<T>(file: string): T {
   const definition = protoLoader.loadSync(path.join(PROTO_DIR, file), LOADER_OPTIONS);
@@ -33,4 +37,14 @@ export function namenodeProto(): NamenodeProto['tsmr']['namenode'] {
 export function datanodeProto(): DatanodeProto['tsmr']['datanode'] {
   datanode ??= load<DatanodeProto>('datanode.proto');
   return datanode.tsmr.datanode;
+}
+
+export function masterProto(): MasterProto['tsmr']['master'] {
+  master ??= load<MasterProto>('master.proto');
+  return master.tsmr.master;
+}
+
+export function workerProto(): WorkerProto['tsmr']['worker'] {
+  worker ??= load<WorkerProto>('worker.proto');
+  return worker.tsmr.worker;
 }

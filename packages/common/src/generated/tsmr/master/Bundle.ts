@@ -1,0 +1,10 @@
+// Original file: proto/master.proto
+
+
+export interface Bundle {
+  'code'?: (Buffer | Uint8Array | string);
+}
+
+export interface Bundle__Output {
+  'code': (Buffer);
+}

@@ -1,0 +1,10 @@
+// Original file: proto/master.proto
+
+
+export interface BundleRequest {
+  'jobId'?: (string);
+}
+
+export interface BundleRequest__Output {
+  'jobId': (string);
+}

@@ -1,0 +1,26 @@
+// Original file: proto/master.proto
+
+
+/**
+ * Where a finished map attempt's output can be fetched.
+ */
+export interface MapOutputLocation {
+  'mapIndex'?: (number);
+  'attemptId'?: (string);
+  /**
+   * host:port of that worker's Shuffle service
+   */
+  'shuffleAddress'?: (string);
+}
+
+/**
+ * Where a finished map attempt's output can be fetched.
+ */
+export interface MapOutputLocation__Output {
+  'mapIndex': (number);
+  'attemptId': (string);
+  /**
+   * host:port of that worker's Shuffle service
+   */
+  'shuffleAddress': (string);
+}
