@@ -98,6 +98,16 @@ export class TestCluster {
     process.kill(pid, signal);
   }
 
+  killWorker(index: number, signal: NodeJS.Signals = 'SIGKILL'): void {
+    const pid = this.info.workers[index]?.pid;
+    if (pid === undefined) throw new Error(`no worker ${index}`);
+    process.kill(pid, signal);
+  }
+
+  killMaster(signal: NodeJS.Signals = 'SIGKILL'): void {
+    process.kill(this.info.master.pid, signal);
+  }
+
   killNamenode(signal: NodeJS.Signals = 'SIGKILL'): void {
     process.kill(this.info.namenode.pid, signal);
   }
@@ -132,7 +142,7 @@ export class TestCluster {
 
   private trackPids(): void {
     const info = this.info;
-    for (const d of [info.namenode, ...info.datanodes]) this.pids.add(d.pid);
+    for (const d of [info.namenode, ...info.datanodes, info.master, ...info.workers]) this.pids.add(d.pid);
   }
 }
 

@@ -15,7 +15,10 @@ const daemonSchema = z.object({
 export const clusterFileSchema = z.object({
   version: z.literal(1),
   namenode: daemonSchema,
-  datanodes: z.array(daemonSchema.extend({ datanodeId: z.string().optional() })),
+  datanodes: z.array(daemonSchema),
+  master: daemonSchema,
+  /** workers[i] runs beside datanodes[i]. */
+  workers: z.array(daemonSchema),
   /** Flags the daemons were started with, so `local start` restarts them the same way. */
   settings: z.object({
     nodes: z.number().int(),
@@ -23,6 +26,7 @@ export const clusterFileSchema = z.object({
     blockSize: z.number().int(),
     heartbeatInterval: z.string(),
     deadNodeTimeout: z.string(),
+    slots: z.number().int(),
   }),
   secret: z.string().optional(),
 });
@@ -61,21 +65,22 @@ export function writeClusterFile(dir: string, cluster: ClusterFile): void {
   fs.renameSync(`${file}.tmp`, file);
 }
 
-export interface ClusterTarget {
-  namenode: string;
+/** A daemon a client command talks to, and the secret to send it. */
+export interface Target {
+  address: string;
   secret?: string;
 }
 
 /**
- * Which namenode a client command talks to: `--namenode`, else the cluster file from
- * `--cluster DIR`, else `$TSMR_CLUSTER`, else `./.tsmr/cluster.json`. TSMR_SECRET, when set,
- * overrides the cluster file's secret.
+ * Which daemon a client command talks to: the address flag (`--namenode`, `--master`) if
+ * given, else the cluster file from `--cluster DIR`, else `$TSMR_CLUSTER`, else
+ * `./.tsmr/cluster.json`. TSMR_SECRET, when set, overrides the cluster file's secret.
  */
-export function resolveCluster(options: { cluster?: string; namenode?: string }): ClusterTarget {
+export function resolveTarget(daemon: 'namenode' | 'master', flags: { cluster?: string; namenode?: string; master?: string }): Target {
   const envSecret = process.env.TSMR_SECRET || undefined;
-  if (options.namenode) return { namenode: options.namenode, secret: envSecret };
-  const where = options.cluster || defaultClusterDir();
-  const file = where.endsWith('.json') ? where : clusterFilePath(where);
-  const cluster = readClusterFile(file);
-  return { namenode: cluster.namenode.address, secret: envSecret ?? cluster.secret };
+  const flag = flags[daemon];
+  if (flag) return { address: flag, secret: envSecret };
+  const where = flags.cluster || defaultClusterDir();
+  const cluster = readClusterFile(where.endsWith('.json') ? where : clusterFilePath(where));
+  return { address: cluster[daemon].address, secret: envSecret ?? cluster.secret };
 }

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerDaemonCommands } from './commands/daemons';
 import { registerDfsCommands } from './commands/dfs';
+import { registerJobCommands } from './commands/job';
 import { registerLocalCommands } from './commands/local';
 
 const program = new Command('tsmr')
@@ -9,6 +10,7 @@ const program = new Command('tsmr')
   .version(require('../package.json').version);
 
 registerDfsCommands(program);
+registerJobCommands(program);
 registerLocalCommands(program);
 registerDaemonCommands(program);
 

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import fs from 'node:fs';
 import { createLogger, type Logger } from '@tsmr/common';
 import { startDatanode, startNamenode } from '@tsmr/dfs';
+import { startMaster } from '@tsmr/master';
+import { startWorker } from '@tsmr/worker';
 import { action, durationFlag, intFlag, sizeFlag } from '../cli-action';
 
 interface Daemon {
@@ -96,6 +98,84 @@ export function registerDaemonCommands(program: Command): void {
                 port: opts.port,
                 secret: process.env.TSMR_SECRET || undefined,
                 scanInterval: opts.scanInterval,
+              },
+              log,
+            ),
+          opts.addressFile,
+        );
+      }),
+    );
+
+  program
+    .command('master')
+    .description('run the MapReduce master (accepts jobs, schedules tasks, commits output) in the foreground')
+    .requiredOption('--dir <dir>', 'where the job database lives')
+    .requiredOption('--namenode <host:port>', 'the DFS namenode')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to bind (0: any free port)', intFlag(0), 0)
+    .option('--heartbeat-interval <duration>', 'how often workers heartbeat', durationFlag, '1s')
+    .option('--worker-timeout <duration>', 'silence after which a worker is lost', durationFlag, '10s')
+    .option('--locality-delay <duration>', 'how long a job waits for a data-local slot (default: 3 heartbeats)', durationFlag)
+    .option('--max-attempts <n>', 'attempts per task before the job fails', intFlag(1), 4)
+    .option('--address-file <file>', 'write the bound host:port here once listening')
+    .addHelpText('after', '\nThe cluster secret, if any, is read from $TSMR_SECRET.')
+    .action(
+      action(async (opts) => {
+        const log = createLogger('master');
+        await runDaemon(
+          'master',
+          log,
+          () =>
+            startMaster(
+              {
+                dir: opts.dir,
+                namenode: opts.namenode,
+                host: opts.host,
+                port: opts.port,
+                secret: process.env.TSMR_SECRET || undefined,
+                heartbeatInterval: opts.heartbeatInterval,
+                workerTimeout: opts.workerTimeout,
+                localityDelay: opts.localityDelay,
+                maxAttempts: opts.maxAttempts,
+              },
+              log,
+            ),
+          opts.addressFile,
+        );
+      }),
+    );
+
+  program
+    .command('worker')
+    .description('run a worker (runs map and reduce tasks, serves the shuffle) in the foreground')
+    .requiredOption('--dir <dir>', 'work directory (job bundles, spills, map outputs)')
+    .requiredOption('--master <host:port>', 'the master to heartbeat')
+    .requiredOption('--namenode <host:port>', 'the DFS namenode')
+    .option('--datanode-id <id>', 'the datanode beside this worker, for data-local maps')
+    .option('--slots <n>', 'tasks run at once (default: the number of cores)', intFlag(1))
+    .option('--sort-buffer <size>', 'map output buffered before a spill to disk', sizeFlag, 64 * 1024 * 1024)
+    .option('--host <host>', 'address to bind the shuffle service', '127.0.0.1')
+    .option('--port <port>', 'port to bind (0: any free port)', intFlag(0), 0)
+    .option('--address-file <file>', 'write the bound host:port here once listening')
+    .addHelpText('after', '\nThe cluster secret, if any, is read from $TSMR_SECRET.')
+    .action(
+      action(async (opts) => {
+        const log = createLogger('worker');
+        await runDaemon(
+          'worker',
+          log,
+          () =>
+            startWorker(
+              {
+                dir: opts.dir,
+                master: opts.master,
+                namenode: opts.namenode,
+                host: opts.host,
+                port: opts.port,
+                secret: process.env.TSMR_SECRET || undefined,
+                slots: opts.slots,
+                datanodeId: opts.datanodeId,
+                sortBuffer: opts.sortBuffer,
               },
               log,
             ),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AlreadyExistsError, InvalidArgumentError, NotFoundError, formatSize, sleep } from '@tsmr/common';
 import { DfsClient, baseName, joinPath, normalizePath } from '@tsmr/dfs';
-import { resolveCluster } from '../cluster-file';
+import { resolveTarget } from '../cluster-file';
 import { action, intFlag, sizeFlag } from '../cli-action';
 import { formatFsck, formatListing, formatStat } from '../format';
 
@@ -16,8 +16,8 @@ interface GlobalFlags {
 
 /** Runs fn with a client for the cluster the flags name, closing it afterwards. */
 async function withClient<T>(cmd: Command, fn: (client: DfsClient) => Promise<T>): Promise<T> {
-  const target = resolveCluster(cmd.optsWithGlobals<GlobalFlags>());
-  const client = new DfsClient({ namenode: target.namenode, secret: target.secret });
+  const target = resolveTarget('namenode', cmd.optsWithGlobals<GlobalFlags>());
+  const client = new DfsClient({ namenode: target.address, secret: target.secret });
   try {
     return await fn(client);
   } finally {

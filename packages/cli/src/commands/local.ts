@@ -11,13 +11,14 @@ export function registerLocalCommands(program: Command): void {
 
   local
     .command('start')
-    .description('start a namenode and N datanodes (or restart those of DIR that are not running)')
+    .description('start a namenode, N datanodes, a master and N workers (or restart those of DIR that are down)')
     .option('--dir <dir>', 'cluster directory: data, logs, cluster.json (default: $TSMR_CLUSTER, then ./.tsmr)', defaultClusterDir())
     .option('--nodes <n>', 'number of datanodes', intFlag(1), 3)
     .option('--block-size <size>', 'default block size', sizeFlag, 64 * 1024 * 1024)
     .option('--replication <n>', 'default replication (default: min(3, nodes))', intFlag(1))
     .option('--heartbeat-interval <duration>', 'datanode heartbeat interval', durationFlag, '3s')
     .option('--dead-node-timeout <duration>', 'silence after which a datanode is dead', durationFlag, '30s')
+    .option('--slots <n>', 'task slots per worker (default: cores / nodes, at least 1)', intFlag(1))
     .option('--no-secret', 'run without a cluster secret (by default one is generated into cluster.json)')
     .action(
       action(async (opts) => {
@@ -31,10 +32,12 @@ export function registerLocalCommands(program: Command): void {
           blockSize: opts.blockSize,
           heartbeatInterval: opts.heartbeatInterval,
           deadNodeTimeout: opts.deadNodeTimeout,
+          slots: opts.slots,
           secret: opts.secret,
         });
         process.stdout.write(
-          `cluster running: namenode ${cluster.namenode.address}, ${cluster.datanodes.length} datanodes\n` +
+          `cluster running: namenode ${cluster.namenode.address}, master ${cluster.master.address}, ` +
+            `${cluster.datanodes.length} datanodes and workers\n` +
             `cluster file: ${clusterFilePath(opts.dir)}\n`,
         );
       }),
@@ -82,7 +85,7 @@ export function registerLocalCommands(program: Command): void {
     .action(
       action(async (opts) => {
         const cluster = await stopLocalCluster(opts.dir);
-        process.stdout.write(`stopped namenode and ${cluster.datanodes.length} datanodes\n`);
+        process.stdout.write(`stopped ${cluster.datanodes.length} workers, the master, ${cluster.datanodes.length} datanodes and the namenode\n`);
       }),
     );
 }

@@ -1,8 +1,10 @@
-// `tsmr local`: a namenode and N datanodes as background processes on this machine,
-// described by DIR/cluster.json. Starting an existing cluster restarts only the daemons
-// that are not running, on their recorded ports, so a killed daemon can be brought back.
+// `tsmr local`: a namenode, N datanodes, a master and N workers (worker i beside datanode
+// i) as background processes on this machine, described by DIR/cluster.json. Starting an
+// existing cluster restarts only the daemons that are not running, on their recorded
+// ports, so a killed daemon can be brought back.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AlreadyExistsError, UnavailableError, sleep, type ClusterReport__Output } from '@tsmr/common';
 import { DfsClient } from '@tsmr/dfs';
@@ -16,64 +18,75 @@ export interface LocalStartOptions {
   blockSize: number;
   heartbeatInterval: string;
   deadNodeTimeout: string;
+  /** Task slots per worker (default: the cores shared out over the nodes). */
+  slots?: number;
   /** Generate a cluster secret (kept in cluster.json, mode 0600). */
   secret: boolean;
 }
+
+type Settings = ClusterFile['settings'];
 
 export async function startLocalCluster(options: LocalStartOptions): Promise<ClusterFile> {
   const dir = path.resolve(options.dir);
   fs.mkdirSync(path.join(dir, 'logs'), { recursive: true });
   const existing = fs.existsSync(clusterFilePath(dir)) ? readClusterFile(clusterFilePath(dir)) : undefined;
-  if (existing && [existing.namenode, ...existing.datanodes].every((d) => isTsmrProcess(d.pid))) {
+  if (existing && allDaemons(existing).every((d) => isTsmrProcess(d.pid))) {
     throw new AlreadyExistsError(`a cluster is already running in ${dir} (stop it with 'tsmr local stop --dir ${options.dir}')`);
   }
-  const settings = existing?.settings ?? {
+  const settings: Settings = existing?.settings ?? {
     nodes: options.nodes,
     replication: options.replication ?? Math.min(3, options.nodes),
     blockSize: options.blockSize,
     heartbeatInterval: options.heartbeatInterval,
     deadNodeTimeout: options.deadNodeTimeout,
+    slots: options.slots ?? Math.max(1, Math.ceil(os.availableParallelism() / options.nodes)),
   };
   const secret = existing ? existing.secret : options.secret ? randomBytes(24).toString('base64url') : undefined;
   const env = { ...process.env, TSMR_SECRET: secret ?? '' };
 
-  const namenodeDir = path.join(dir, 'namenode');
-  let namenode = existing?.namenode;
-  if (!namenode || !isTsmrProcess(namenode.pid)) {
+  /** The recorded daemon if it still runs, else a fresh one on its recorded port. */
+  const ensure = async (name: string, previous: DaemonRecord | undefined, args: string[]): Promise<DaemonRecord> => {
+    if (previous && isTsmrProcess(previous.pid)) return previous;
+    const daemonDir = path.join(dir, name);
     const started = await spawnDaemon(
-      [
-        'namenode', '--dir', namenodeDir, '--port', String(namenode?.port ?? 0),
-        '--replication', String(settings.replication), '--block-size', String(settings.blockSize),
-        '--heartbeat-interval', settings.heartbeatInterval, '--dead-node-timeout', settings.deadNodeTimeout,
-      ],
-      path.join(namenodeDir, 'address'),
-      path.join(dir, 'logs', 'namenode.log'),
+      [...args, '--dir', daemonDir, '--port', String(previous?.port ?? 0)],
+      path.join(daemonDir, 'address'),
+      path.join(dir, 'logs', `${name}.log`),
       env,
     );
-    namenode = { ...started, dir: namenodeDir, port: portOf(started.address) };
-  }
+    return { ...started, dir: daemonDir, port: portOf(started.address) };
+  };
 
+  const namenode = await ensure('namenode', existing?.namenode, [
+    'namenode', '--replication', String(settings.replication), '--block-size', String(settings.blockSize),
+    '--heartbeat-interval', settings.heartbeatInterval, '--dead-node-timeout', settings.deadNodeTimeout,
+  ]);
   const datanodes: DaemonRecord[] = [];
   for (let i = 0; i < settings.nodes; i++) {
-    const previous = existing?.datanodes[i];
-    if (previous && isTsmrProcess(previous.pid)) {
-      datanodes.push(previous);
-      continue;
-    }
-    const dnDir = path.join(dir, `datanode-${i + 1}`);
-    const started = await spawnDaemon(
-      ['datanode', '--dir', dnDir, '--namenode', namenode.address, '--port', String(previous?.port ?? 0)],
-      path.join(dnDir, 'address'),
-      path.join(dir, 'logs', `datanode-${i + 1}.log`),
-      env,
+    datanodes.push(await ensure(`datanode-${i + 1}`, existing?.datanodes[i], ['datanode', '--namenode', namenode.address]));
+  }
+  const master = await ensure('master', existing?.master, [
+    'master', '--namenode', namenode.address, '--heartbeat-interval', settings.heartbeatInterval,
+  ]);
+  const workers: DaemonRecord[] = [];
+  for (let i = 0; i < settings.nodes; i++) {
+    const datanodeId = fs.readFileSync(path.join(datanodes[i]!.dir, 'datanode-id'), 'utf8').trim();
+    workers.push(
+      await ensure(`worker-${i + 1}`, existing?.workers[i], [
+        'worker', '--master', master.address, '--namenode', namenode.address,
+        '--datanode-id', datanodeId, '--slots', String(settings.slots),
+      ]),
     );
-    datanodes.push({ ...started, dir: dnDir, port: portOf(started.address) });
   }
 
-  const cluster: ClusterFile = { version: 1, namenode, datanodes, settings, secret };
+  const cluster: ClusterFile = { version: 1, namenode, datanodes, master, workers, settings, secret };
   writeClusterFile(dir, cluster);
   await waitUntilReady(cluster);
   return cluster;
+}
+
+function allDaemons(cluster: ClusterFile): DaemonRecord[] {
+  return [cluster.namenode, ...cluster.datanodes, cluster.master, ...cluster.workers];
 }
 
 /** Waits until every datanode is live at the namenode and safe mode is over. */
@@ -98,8 +111,10 @@ async function waitUntilReady(cluster: ClusterFile, timeoutMs = 30_000): Promise
   }
 }
 
+/** Stops workers and the master first (they use the DFS), then datanodes, then the namenode. */
 export async function stopLocalCluster(dir: string): Promise<ClusterFile> {
   const cluster = readClusterFile(clusterFilePath(dir));
+  await stopProcesses([...cluster.workers.map((d) => d.pid), cluster.master.pid]);
   await stopProcesses(cluster.datanodes.map((d) => d.pid));
   await stopProcesses([cluster.namenode.pid]);
   return cluster;
@@ -116,6 +131,8 @@ export function daemonStatuses(cluster: ClusterFile): DaemonStatus[] {
   return [
     { name: 'namenode', ...cluster.namenode },
     ...cluster.datanodes.map((d, i) => ({ name: `datanode-${i + 1}`, ...d })),
+    { name: 'master', ...cluster.master },
+    ...cluster.workers.map((d, i) => ({ name: `worker-${i + 1}`, ...d })),
   ].map(({ name, pid, address }) => ({ name, pid, address, running: isTsmrProcess(pid) }));
 }
 

@@ -1,6 +1,6 @@
 // The namenode's ClientProtocol as promises, retrying calls that meet a namenode that is
 // restarting or in safe mode (UNAVAILABLE) for up to `retryForMs`.
-import { namenodeProto, unaryClient, withRetry, type UnaryApi, type ClientProtocolDefinition } from '@tsmr/common';
+import { namenodeProto, unaryClient, type ClientProtocolDefinition, type UnaryApi } from '@tsmr/common';
 
 export type ClientProtocolApi = UnaryApi<ClientProtocolDefinition>;
 
@@ -13,14 +13,5 @@ export interface NamenodeClientOptions {
 }
 
 export function namenodeClient(address: string, options: NamenodeClientOptions = {}): { api: ClientProtocolApi; close(): void } {
-  const { api: raw, close } = unaryClient(namenodeProto().ClientProtocol, address, {
-    secret: options.secret,
-    timeoutMs: options.timeoutMs,
-  });
-  const retryForMs = options.retryForMs ?? 5000;
-  const api = {} as Record<string, (request: unknown) => Promise<unknown>>;
-  for (const [name, call] of Object.entries(raw as Record<string, (request: unknown) => Promise<unknown>>)) {
-    api[name] = (request) => withRetry(() => call(request), { retryForMs });
-  }
-  return { api: api as ClientProtocolApi, close };
+  return unaryClient(namenodeProto().ClientProtocol, address, { ...options, retryForMs: options.retryForMs ?? 5000 });
 }

@@ -1,8 +1,8 @@
 // Serves one ReadBlock call (HDFS's BlockSender): reads the chunks covering the range in
 // large aligned reads, verifies them, and streams the exact range in messages of at most
-// 1 MiB. Two read buffers take turns: one is read into while the other's messages are
-// still being sent, and a buffer is reused only once gRPC has serialized all of them,
-// which also holds the reads back to the pace of the reader (backpressure).
+// 1 MiB. Three read buffers take turns, so the next read from disk runs while the current
+// buffer is being sent: a buffer is reused only once gRPC has serialized all of its
+// messages, which also holds the reads back to the pace of the reader (backpressure).
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import {
   DataLossError,
@@ -42,6 +42,10 @@ export async function sendBlock(call: ReadBlockCall, context: TransferContext): 
 }
 
 async function sendRange(call: ReadBlockCall, replica: ReplicaReader, start: number, end: number): Promise<void> {
+  if (start === end) {
+    call.end();
+    return;
+  }
   const cancelled = new Promise<never>((_, reject) =>
     call.on('cancelled', () => reject(new UnavailableError(`${replica.blockId}: the reader cancelled`))),
   );
@@ -49,13 +53,21 @@ async function sendRange(call: ReadBlockCall, replica: ReplicaReader, start: num
   const { bytesPerChecksum } = replica;
   const alignedSpan = Math.ceil(end / bytesPerChecksum) * bytesPerChecksum - (start - (start % bytesPerChecksum));
   const bufferBytes = Math.min(readBufferSize(bytesPerChecksum), alignedSpan);
-  const buffers = [Buffer.allocUnsafe(bufferBytes), Buffer.allocUnsafe(bufferBytes)] as const;
-  const sent: [Promise<void>, Promise<void>] = [Promise.resolve(), Promise.resolve()];
-  for (let position = start, turn = 0; position < end; turn ^= 1) {
-    await Promise.race([sent[turn], cancelled]);
-    const data = await replica.read(position, end, buffers[turn]!);
-    sent[turn] = sendMessages(call, data);
+  const buffers = [Buffer.allocUnsafe(bufferBytes), Buffer.allocUnsafe(bufferBytes), Buffer.allocUnsafe(bufferBytes)];
+  const sent = buffers.map(() => Promise.resolve());
+  let turn = 0;
+  let reading = replica.read(start, end, buffers[turn]!);
+  for (let position = start; position < end; ) {
+    reading.catch(() => undefined); // observed below, unless the reader cancels first
+    const data = await Promise.race([reading, cancelled]);
     position += data.length;
+    const next = (turn + 1) % buffers.length;
+    if (position < end) {
+      await Promise.race([sent[next], cancelled]);
+      reading = replica.read(position, end, buffers[next]!);
+    }
+    sent[turn] = sendMessages(call, data);
+    turn = next;
   }
   await Promise.race([Promise.all(sent), cancelled]);
   call.end();

@@ -1,0 +1,71 @@
+// The master's settings: what startMaster and the CLI accept (durations may carry units)
+// and the parsed form the rest of the master reads.
+import { InvalidArgumentError, durationSchema, parseDuration } from '@tsmr/common';
+import { z } from 'zod';
+
+export interface MasterOptions {
+  /** State dir (holds master.db); created if missing. */
+  dir: string;
+  /** host:port of the namenode. */
+  namenode: string;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 0: the OS picks a free port. */
+  port?: number;
+  /** Cluster secret: required on every RPC the master serves, and sent on its DFS calls. */
+  secret?: string;
+  /** Default '1s'; told to workers in every heartbeat reply. */
+  heartbeatInterval?: string | number;
+  /** A worker silent this long is lost. Default '10s'. */
+  workerTimeout?: string | number;
+  /** How long a job waits for a node-local map slot before taking any. Default 3 × heartbeatInterval. */
+  localityDelay?: string | number;
+  /** Attempts per task that may fail before the job fails, unless the job says otherwise. Default 4. */
+  maxAttempts?: number;
+}
+
+export interface MasterConfig {
+  dir: string;
+  namenode: string;
+  host: string;
+  port: number;
+  secret: string | undefined;
+  heartbeatIntervalMs: number;
+  workerTimeoutMs: number;
+  localityDelayMs: number;
+  maxAttempts: number;
+}
+
+const positive = (what: string) => (n: number) => n > 0 || `${what} must be positive`;
+
+export const masterOptionsSchema: z.ZodType<MasterConfig, MasterOptions> = z
+  .object({
+    dir: z.string().min(1, 'dir is required'),
+    namenode: z.string().regex(/^\S+:\d+$/, 'namenode must be host:port'),
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(0),
+    secret: z.string().optional(),
+    heartbeatInterval: durationSchema.refine(positive('heartbeatInterval')).default(parseDuration('1s')),
+    workerTimeout: durationSchema.refine(positive('workerTimeout')).default(parseDuration('10s')),
+    localityDelay: durationSchema.optional(),
+    maxAttempts: z.number().int().min(1).max(100).default(4),
+  })
+  .transform((o) => ({
+    dir: o.dir,
+    namenode: o.namenode,
+    host: o.host,
+    port: o.port,
+    secret: o.secret || undefined,
+    heartbeatIntervalMs: o.heartbeatInterval,
+    workerTimeoutMs: o.workerTimeout,
+    localityDelayMs: o.localityDelay ?? 3 * o.heartbeatInterval,
+    maxAttempts: o.maxAttempts,
+  }));
+
+/** The parsed config, or INVALID_ARGUMENT naming each bad option. */
+export function parseMasterOptions(options: MasterOptions): MasterConfig {
+  const result = masterOptionsSchema.safeParse(options);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
+  throw new InvalidArgumentError(`invalid master options: ${problems.join('; ')}`);
+}

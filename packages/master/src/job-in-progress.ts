@@ -1,0 +1,95 @@
+// What the master keeps in memory about a job that has not finished (Hadoop's
+// JobInProgress and TaskInProgress): its tasks, which wait in which queue, which attempt
+// runs each, and where each finished map's output lives. The rows are the stored form;
+// the job tracker changes a row and writes it back in the same step.
+import type { AttemptRow, JobRow, TaskRow } from './job-store';
+import { PendingTasks, type Queueable } from './pending-tasks';
+
+/** An attempt given to a worker and not yet finished. */
+export interface ActiveAttempt {
+  readonly row: AttemptRow;
+  readonly task: TaskInProgress;
+  /** Last time its worker listed it (or it was assigned, or the master started). */
+  lastReportedAt: number;
+}
+
+export class TaskInProgress implements Queueable {
+  readonly hosts: readonly string[];
+  /** Workers an attempt of this task failed on: a retry goes elsewhere when it can. */
+  readonly failedOn = new Set<string>();
+  /** The attempt running now: at most one, as there is no speculative execution. */
+  running: ActiveAttempt | undefined;
+  /** The attempt whose output is the task's (row.doneAttempt): a finished map's tells reduces where to fetch. */
+  done: AttemptRow | undefined;
+
+  constructor(
+    readonly row: TaskRow,
+    readonly job: JobInProgress,
+  ) {
+    this.hosts = row.split?.hosts ?? [];
+  }
+
+  get isMap(): boolean {
+    return this.row.kind === 'm';
+  }
+
+  /** Reduces and map-only maps write part files to OUTPUT; other maps keep their output on the worker. */
+  get writesOutput(): boolean {
+    return !this.isMap || this.job.isMapOnly;
+  }
+}
+
+export class JobInProgress {
+  readonly maps: TaskInProgress[] = [];
+  readonly reduces: TaskInProgress[] = [];
+  readonly pendingMaps = new PendingTasks<TaskInProgress>();
+  readonly pendingReduces = new PendingTasks<TaskInProgress>();
+  private readonly byId = new Map<string, TaskInProgress>();
+  /** Maps whose output is available (succeeded, or committed for map-only jobs). */
+  mapsDone = 0;
+  reducesDone = 0;
+  /** Since when the job has been passed over for want of a node-local map (delay scheduling). */
+  localityWaitSince: number | undefined;
+  /** The job commit (_SUCCESS) has begun. */
+  committing = false;
+
+  constructor(
+    readonly row: JobRow,
+    tasks: readonly TaskRow[],
+  ) {
+    for (const taskRow of tasks) {
+      const task = new TaskInProgress(taskRow, this);
+      (task.isMap ? this.maps : this.reduces)[taskRow.index] = task;
+      this.byId.set(taskRow.id, task);
+      if (taskRow.state === 'DONE') {
+        if (task.isMap) this.mapsDone++;
+        else this.reducesDone++;
+      }
+      if (taskRow.state === 'PENDING') this.queueOf(task).add(task);
+    }
+  }
+
+  get id(): string {
+    return this.row.id;
+  }
+
+  get isMapOnly(): boolean {
+    return this.row.reducers === 0;
+  }
+
+  get allMapsDone(): boolean {
+    return this.mapsDone === this.maps.length;
+  }
+
+  get allTasksDone(): boolean {
+    return this.allMapsDone && this.reducesDone === this.reduces.length;
+  }
+
+  task(id: string): TaskInProgress | undefined {
+    return this.byId.get(id);
+  }
+
+  queueOf(task: TaskInProgress): PendingTasks<TaskInProgress> {
+    return task.isMap ? this.pendingMaps : this.pendingReduces;
+  }
+}

@@ -1,0 +1,327 @@
+// The master's memory across restarts (DIR/master.db, SQLite in WAL mode): jobs with their
+// bundles, tasks, and every attempt with its queued/started/finished times. The job
+// tracker changes them in one transaction per event (a heartbeat, a commit, a kill), so a
+// crash never leaves half of one. Job counters are derived from the attempts, not stored.
+import type { InputSplit__Output, JobState__Output } from '@tsmr/common';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type TaskKindName = 'm' | 'r';
+/** COMMITTING: a successful attempt's output is being renamed into place (done_attempt names it). */
+export type TaskStateName = 'PENDING' | 'RUNNING' | 'COMMITTING' | 'DONE';
+export type AttemptStateName = 'ASSIGNED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'KILLED';
+
+export interface JobRow {
+  id: string;
+  seq: number;
+  name: string;
+  submitter: string;
+  inputs: string[];
+  output: string;
+  reducers: number;
+  params: Record<string, string>;
+  maxAttempts: number;
+  state: JobState__Output;
+  submittedAt: number;
+  startedAt: number;
+  finishedAt: number;
+  errorMessage: string;
+  errorStack: string;
+  errorTask: string;
+  /** FAILED/KILLED and its output dir not yet deleted. */
+  cleanupPending: boolean;
+}
+
+export interface TaskRow {
+  id: string;
+  jobId: string;
+  kind: TaskKindName;
+  index: number;
+  split: InputSplit__Output | null;
+  state: TaskStateName;
+  queuedAt: number;
+  nextAttempt: number;
+  failures: number;
+  /** The succeeded map attempt, or the reduce/map-only attempt committed or being committed. */
+  doneAttempt: string | null;
+}
+
+export interface AttemptRow {
+  id: string;
+  taskId: string;
+  jobId: string;
+  kind: TaskKindName;
+  index: number;
+  state: AttemptStateName;
+  workerId: string;
+  workerHost: string;
+  shuffleAddress: string;
+  queuedAt: number;
+  startedAt: number;
+  finishedAt: number;
+  dataLocal: boolean;
+  error: string;
+  errorStack: string;
+  counters: Record<string, number>;
+  partitionBytes: number[];
+  /** Its output is the task's output (a committed reduce, a succeeded map whose output is still needed). */
+  committed: boolean;
+}
+
+export interface TaskCounts {
+  mapsTotal: number;
+  mapsDone: number;
+  reducesTotal: number;
+  reducesDone: number;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  submitter TEXT NOT NULL,
+  inputs TEXT NOT NULL,
+  output TEXT NOT NULL,
+  reducers INTEGER NOT NULL,
+  params TEXT NOT NULL,
+  max_attempts INTEGER NOT NULL,
+  bundle BLOB NOT NULL,
+  state TEXT NOT NULL,
+  submitted_at INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER NOT NULL,
+  error_message TEXT NOT NULL,
+  error_stack TEXT NOT NULL,
+  error_task TEXT NOT NULL,
+  cleanup_pending INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tasks (
+  id TEXT PRIMARY KEY,
+  job_id TEXT NOT NULL REFERENCES jobs(id),
+  kind TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  split TEXT,
+  state TEXT NOT NULL,
+  queued_at INTEGER NOT NULL,
+  next_attempt INTEGER NOT NULL,
+  failures INTEGER NOT NULL,
+  done_attempt TEXT
+);
+CREATE INDEX IF NOT EXISTS tasks_by_job ON tasks(job_id);
+CREATE TABLE IF NOT EXISTS attempts (
+  id TEXT PRIMARY KEY,
+  task_id TEXT NOT NULL REFERENCES tasks(id),
+  job_id TEXT NOT NULL REFERENCES jobs(id),
+  kind TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  worker_id TEXT NOT NULL,
+  worker_host TEXT NOT NULL,
+  shuffle_address TEXT NOT NULL,
+  queued_at INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER NOT NULL,
+  data_local INTEGER NOT NULL,
+  error TEXT NOT NULL,
+  error_stack TEXT NOT NULL,
+  counters TEXT NOT NULL,
+  partition_bytes TEXT NOT NULL,
+  committed INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attempts_by_job ON attempts(job_id);
+`;
+
+const JOB_COLUMNS = `id, seq, name, submitter, inputs, output, reducers, params, max_attempts AS maxAttempts, state,
+  submitted_at AS submittedAt, started_at AS startedAt, finished_at AS finishedAt, error_message AS errorMessage,
+  error_stack AS errorStack, error_task AS errorTask, cleanup_pending AS cleanupPending`;
+const TASK_COLUMNS = `id, job_id AS jobId, kind, idx AS "index", split, state, queued_at AS queuedAt,
+  next_attempt AS nextAttempt, failures, done_attempt AS doneAttempt`;
+const ATTEMPT_COLUMNS = `id, task_id AS taskId, job_id AS jobId, kind, idx AS "index", state, worker_id AS workerId,
+  worker_host AS workerHost, shuffle_address AS shuffleAddress, queued_at AS queuedAt, started_at AS startedAt,
+  finished_at AS finishedAt, data_local AS dataLocal, error, error_stack AS errorStack, counters,
+  partition_bytes AS partitionBytes, committed`;
+
+/** Rows as SQLite returns them: JSON as text, booleans as 0/1. */
+type Stored<T, Json extends keyof T, Bool extends keyof T> = Omit<T, Json | Bool> & Record<Json, string> & Record<Bool, number>;
+type StoredJob = Stored<JobRow, 'inputs' | 'params', 'cleanupPending'>;
+type StoredTask = Stored<TaskRow, never, never> & { split: string | null };
+type StoredAttempt = Stored<AttemptRow, 'counters' | 'partitionBytes', 'dataLocal' | 'committed'>;
+
+const toJob = (r: StoredJob): JobRow => ({ ...r, inputs: JSON.parse(r.inputs), params: JSON.parse(r.params), cleanupPending: r.cleanupPending === 1 });
+const toTask = (r: StoredTask): TaskRow => ({ ...r, split: r.split === null ? null : JSON.parse(r.split) });
+const toAttempt = (r: StoredAttempt): AttemptRow => ({
+  ...r,
+  counters: JSON.parse(r.counters),
+  partitionBytes: JSON.parse(r.partitionBytes),
+  dataLocal: r.dataLocal === 1,
+  committed: r.committed === 1,
+});
+
+const jobParams = (j: JobRow) => ({
+  ...j,
+  inputs: JSON.stringify(j.inputs),
+  params: JSON.stringify(j.params),
+  cleanupPending: j.cleanupPending ? 1 : 0,
+});
+const taskParams = (t: TaskRow) => ({ ...t, split: t.split === null ? null : JSON.stringify(t.split) });
+const attemptParams = (a: AttemptRow) => ({
+  ...a,
+  counters: JSON.stringify(a.counters),
+  partitionBytes: JSON.stringify(a.partitionBytes),
+  dataLocal: a.dataLocal ? 1 : 0,
+  committed: a.committed ? 1 : 0,
+});
+
+export class JobStore {
+  private readonly db: Database.Database;
+  private readonly sql;
+
+  constructor(dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.db = new Database(path.join(dir, 'master.db'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.sql = {
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      maxSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM jobs'),
+      insertJob: db.prepare(`INSERT INTO jobs VALUES (@id, @seq, @name, @submitter, @inputs, @output, @reducers, @params,
+        @maxAttempts, @bundle, @state, @submittedAt, @startedAt, @finishedAt, @errorMessage, @errorStack, @errorTask, @cleanupPending)`),
+      updateJob: db.prepare(`UPDATE jobs SET state = @state, started_at = @startedAt, finished_at = @finishedAt,
+        error_message = @errorMessage, error_stack = @errorStack, error_task = @errorTask, cleanup_pending = @cleanupPending WHERE id = @id`),
+      job: db.prepare<[string], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`),
+      jobs: db.prepare<[number], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs ORDER BY seq DESC LIMIT ?`),
+      jobsInState: db.prepare<[string, string], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE state IN (?, ?) ORDER BY seq`),
+      jobsToClean: db.prepare<[], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE cleanup_pending = 1`),
+      bundle: db.prepare<[string], { bundle: Buffer }>('SELECT bundle FROM jobs WHERE id = ?'),
+      insertTask: db.prepare(`INSERT INTO tasks VALUES (@id, @jobId, @kind, @index, @split, @state, @queuedAt, @nextAttempt,
+        @failures, @doneAttempt)`),
+      updateTask: db.prepare(`UPDATE tasks SET state = @state, queued_at = @queuedAt, next_attempt = @nextAttempt,
+        failures = @failures, done_attempt = @doneAttempt WHERE id = @id`),
+      tasksOf: db.prepare<[string], StoredTask>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE job_id = ? ORDER BY kind, idx`),
+      taskCounts: db.prepare<[string], { kind: TaskKindName; total: number; done: number }>(
+        `SELECT kind, COUNT(*) AS total, SUM(state = 'DONE') AS done FROM tasks WHERE job_id = ? GROUP BY kind`,
+      ),
+      insertAttempt: db.prepare(`INSERT INTO attempts VALUES (@id, @taskId, @jobId, @kind, @index, @state, @workerId,
+        @workerHost, @shuffleAddress, @queuedAt, @startedAt, @finishedAt, @dataLocal, @error, @errorStack, @counters,
+        @partitionBytes, @committed)`),
+      updateAttempt: db.prepare(`UPDATE attempts SET state = @state, finished_at = @finishedAt, error = @error,
+        error_stack = @errorStack, counters = @counters, partition_bytes = @partitionBytes, committed = @committed WHERE id = @id`),
+      attemptsOf: db.prepare<[string], StoredAttempt>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE job_id = ? ORDER BY started_at, id`),
+      attempt: db.prepare<[string], StoredAttempt>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = ?`),
+      userCounters: db.prepare<[string], { name: string; value: number }>(
+        `SELECT c.key AS name, SUM(c.value) AS value FROM attempts, json_each(attempts.counters) AS c
+         WHERE attempts.job_id = ? AND attempts.committed = 1 GROUP BY c.key`,
+      ),
+      engineCounters: db.prepare<[string], Record<string, number | null>>(
+        `SELECT SUM(kind = 'm') AS LAUNCHED_MAPS, SUM(kind = 'r') AS LAUNCHED_REDUCES,
+           SUM(kind = 'm' AND state = 'FAILED') AS FAILED_MAPS, SUM(kind = 'r' AND state = 'FAILED') AS FAILED_REDUCES,
+           SUM(kind = 'm' AND data_local = 1) AS DATA_LOCAL_MAPS
+         FROM attempts WHERE job_id = ?`,
+      ),
+    };
+  }
+
+  /** Runs fn in one transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** The stamp in every id: the master's first start time, kept forever. */
+  stamp(make: () => string): string {
+    const stored = this.sql.getMeta.get('stamp');
+    if (stored) return stored.value;
+    const stamp = make();
+    this.sql.setMeta.run('stamp', stamp);
+    return stamp;
+  }
+
+  nextJobSeq(): number {
+    return (this.sql.maxSeq.get()?.seq ?? 0) + 1;
+  }
+
+  insertJob(job: JobRow, bundle: Buffer, tasks: TaskRow[]): void {
+    this.transaction(() => {
+      this.sql.insertJob.run({ ...jobParams(job), bundle });
+      for (const task of tasks) this.sql.insertTask.run(taskParams(task));
+    });
+  }
+
+  updateJob(job: JobRow): void {
+    this.sql.updateJob.run(jobParams(job));
+  }
+
+  updateTask(task: TaskRow): void {
+    this.sql.updateTask.run(taskParams(task));
+  }
+
+  insertAttempt(attempt: AttemptRow): void {
+    this.sql.insertAttempt.run(attemptParams(attempt));
+  }
+
+  updateAttempt(attempt: AttemptRow): void {
+    this.sql.updateAttempt.run(attemptParams(attempt));
+  }
+
+  job(id: string): JobRow | undefined {
+    const row = this.sql.job.get(id);
+    return row && toJob(row);
+  }
+
+  /** Most recent first; limit 0: all. */
+  jobs(limit = 0): JobRow[] {
+    return this.sql.jobs.all(limit > 0 ? limit : -1).map(toJob);
+  }
+
+  /** PENDING and RUNNING jobs, in submission order. */
+  activeJobs(): JobRow[] {
+    return this.sql.jobsInState.all('PENDING', 'RUNNING').map(toJob);
+  }
+
+  jobsToClean(): JobRow[] {
+    return this.sql.jobsToClean.all().map(toJob);
+  }
+
+  bundle(jobId: string): Buffer | undefined {
+    return this.sql.bundle.get(jobId)?.bundle;
+  }
+
+  tasks(jobId: string): TaskRow[] {
+    return this.sql.tasksOf.all(jobId).map(toTask);
+  }
+
+  taskCounts(jobId: string): TaskCounts {
+    const counts: TaskCounts = { mapsTotal: 0, mapsDone: 0, reducesTotal: 0, reducesDone: 0 };
+    for (const row of this.sql.taskCounts.all(jobId)) {
+      if (row.kind === 'm') Object.assign(counts, { mapsTotal: row.total, mapsDone: row.done });
+      else Object.assign(counts, { reducesTotal: row.total, reducesDone: row.done });
+    }
+    return counts;
+  }
+
+  attempts(jobId: string): AttemptRow[] {
+    return this.sql.attemptsOf.all(jobId).map(toAttempt);
+  }
+
+  attempt(id: string): AttemptRow | undefined {
+    const row = this.sql.attempt.get(id);
+    return row && toAttempt(row);
+  }
+
+  /** The committed attempts' counters summed, plus the launched/failed/data-local counts over every attempt. */
+  counters(jobId: string): Record<string, number> {
+    const counters: Record<string, number> = {};
+    for (const { name, value } of this.sql.userCounters.all(jobId)) counters[name] = value;
+    for (const [name, value] of Object.entries(this.sql.engineCounters.get(jobId) ?? {})) counters[name] = value ?? 0;
+    return counters;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,72 @@
+// Which waiting tasks a worker gets on a heartbeat. Jobs are served in submission order;
+// within a job: maps whose split has a replica on the worker's datanode first; any other
+// map only once the job has gone without a local slot for the locality delay (delay
+// scheduling, as Hadoop's fair scheduler does it); reduces once every map has succeeded.
+import type { JobInProgress, TaskInProgress } from './job-in-progress';
+
+export interface Placement {
+  task: TaskInProgress;
+  /** A map whose split has a replica on the worker's own datanode. */
+  dataLocal: boolean;
+}
+
+export interface WorkerView {
+  id: string;
+  /** The datanode beside the worker ('' when none). */
+  datanodeId: string;
+}
+
+export interface Liveness {
+  readonly liveCount: number;
+  isLive(workerId: string): boolean;
+}
+
+export class Scheduler {
+  constructor(private readonly localityDelayMs: number) {}
+
+  /** Up to `slots` tasks for the worker, taken off their queues. */
+  assign(jobs: Iterable<JobInProgress>, worker: WorkerView, slots: number, workers: Liveness, now: number): Placement[] {
+    const placements: Placement[] = [];
+    const eligible = (task: TaskInProgress) => mayRunOn(task, worker.id, workers);
+    const candidates = [...jobs];
+    while (placements.length < slots) {
+      let placement: Placement | undefined;
+      for (const job of candidates) {
+        placement = this.pick(job, worker, eligible, now);
+        if (placement) break;
+      }
+      if (!placement) break;
+      placement.task.job.queueOf(placement.task).remove(placement.task);
+      placements.push(placement);
+    }
+    return placements;
+  }
+
+  private pick(job: JobInProgress, worker: WorkerView, eligible: (task: TaskInProgress) => boolean, now: number): Placement | undefined {
+    if (job.pendingMaps.size > 0) {
+      const local = worker.datanodeId ? job.pendingMaps.firstOnHost(worker.datanodeId, eligible) : undefined;
+      if (local) {
+        job.localityWaitSince = undefined;
+        return { task: local, dataLocal: true };
+      }
+      job.localityWaitSince ??= now;
+      if (now - job.localityWaitSince >= this.localityDelayMs) {
+        const any = job.pendingMaps.firstOf(eligible);
+        if (any) return { task: any, dataLocal: false };
+      }
+    }
+    if (job.allMapsDone) {
+      const reduce = job.pendingReduces.firstOf(eligible);
+      if (reduce) return { task: reduce, dataLocal: false };
+    }
+    return undefined;
+  }
+}
+
+/** A task goes back to a worker it failed on only when every live worker has failed it. */
+function mayRunOn(task: TaskInProgress, workerId: string, workers: Liveness): boolean {
+  if (!task.failedOn.has(workerId)) return true;
+  let liveFailed = 0;
+  for (const id of task.failedOn) if (workers.isLive(id)) liveFailed++;
+  return liveFailed >= workers.liveCount;
+}

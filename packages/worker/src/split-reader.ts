@@ -1,0 +1,108 @@
+// Reads a map's input through the DfsClient (which prefers the replica on this node's
+// datanode). A text split [offset, offset+length) owns every line that starts inside it,
+// so the reader fetches one byte before it (is there a line start at `offset`?) and, past
+// its end, up to the first "\n" at or after offset+length-1 (or EOF): the bytes
+// `linesOfSplit` needs. The bytes land in one buffer that owns its memory, so it can be
+// moved to a task thread.
+import type { DfsClient } from '@tsmr/dfs';
+
+const NL = 0x0a;
+/** First read past the split's end; doubled while no newline turns up. */
+const TAIL_READ_BYTES = 64 * 1024;
+
+export interface SplitBytes {
+  /** The bytes read, starting at file offset max(0, offset - 1). */
+  bytes: Buffer;
+  /** The split's own range within `bytes`. */
+  start: number;
+  end: number;
+  /** Bytes read from the DFS (HDFS_BYTES_READ). */
+  bytesRead: number;
+}
+
+/** A growable buffer with its own ArrayBuffer (pooled small Buffers cannot be transferred). */
+class ByteSink {
+  buffer: Buffer;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafeSlow(Math.max(1, capacity));
+  }
+
+  append(chunk: Buffer): void {
+    if (this.length + chunk.length > this.buffer.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.buffer.length, this.length + chunk.length));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    chunk.copy(this.buffer, this.length);
+    this.length += chunk.length;
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+/**
+ * Appends up to `length` bytes of the file at `offset` to the sink; returns how many came
+ * (fewer at EOF). With `untilNewline`, stops just after the first "\n" read.
+ */
+async function readRange(
+  dfs: DfsClient,
+  path: string,
+  offset: number,
+  length: number,
+  sink: ByteSink,
+  signal: AbortSignal,
+  untilNewline = false,
+): Promise<{ appended: number; received: number; foundNewline: boolean }> {
+  const stream = await dfs.open(path, { offset, length });
+  const onAbort = () => stream.destroy(signal.reason as Error);
+  signal.addEventListener('abort', onAbort);
+  let appended = 0;
+  let received = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      received += chunk.length;
+      const nl = untilNewline ? chunk.indexOf(NL) : -1;
+      const piece = nl === -1 ? chunk : chunk.subarray(0, nl + 1);
+      sink.append(piece);
+      appended += piece.length;
+      if (nl !== -1) return { appended, received, foundNewline: true };
+    }
+    signal.throwIfAborted();
+    return { appended, received, foundNewline: false };
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    stream.destroy();
+  }
+}
+
+/** The bytes of a text split, per the rule above. */
+export async function readSplit(
+  dfs: DfsClient,
+  split: { path: string; offset: number; length: number },
+  signal: AbortSignal,
+): Promise<SplitBytes> {
+  const base = Math.max(0, split.offset - 1);
+  const start = split.offset - base;
+  const end = start + split.length;
+  const sink = new ByteSink(end + TAIL_READ_BYTES);
+  let { received: bytesRead } = await readRange(dfs, split.path, base, end, sink, signal);
+  // Done if the split is empty, ends with a newline, or the file ended inside it.
+  let done = split.length === 0 || sink.length < end || sink.buffer[end - 1] === NL;
+  for (let want = TAIL_READ_BYTES; !done; want *= 2) {
+    const tail = await readRange(dfs, split.path, base + sink.length, want, sink, signal, true);
+    bytesRead += tail.received;
+    done = tail.foundNewline || tail.appended < want;
+  }
+  return { bytes: sink.bytes(), start, end, bytesRead };
+}
+
+/** A whole file (whole-file input). */
+export async function readWholeFile(dfs: DfsClient, path: string, length: number, signal: AbortSignal): Promise<SplitBytes> {
+  const sink = new ByteSink(length);
+  const { received } = await readRange(dfs, path, 0, length, sink, signal);
+  return { bytes: sink.bytes(), start: 0, end: sink.length, bytesRead: received };
+}

@@ -1,0 +1,61 @@
+// What the worker's main thread asks of a task thread, and what comes back. Plain data
+// only (structured clone); input Buffers travel in the transfer list, never copied.
+import type { InputMode } from '@tsmr/sdk';
+
+interface JobTask {
+  /** The job bundle (a CommonJS module whose default export is the job). */
+  bundle: string;
+  /** The job's --param overrides, resolved against its defaults in the thread. */
+  params: Record<string, string>;
+  /** Scratch dir of the attempt (created by the thread). */
+  scratch: string;
+}
+
+/** Loads the job and tells what the main thread must know to feed it. */
+export interface DescribeTask {
+  kind: 'describe';
+  bundle: string;
+}
+
+export interface JobDescription {
+  input: InputMode;
+}
+
+/** A map attempt over one split's bytes. */
+export interface MapTaskRequest extends JobTask {
+  kind: 'map';
+  /** The file the split belongs to (ctx.inputPath). */
+  inputPath: string;
+  /** The split's bytes, as SplitReader read them (a byte before it, the end of its last line). */
+  input: Uint8Array;
+  /** The split's own range [start, end) within `input`. */
+  start: number;
+  end: number;
+  /** whole-file input: `input` is a whole file and its text is one record. */
+  wholeFile: boolean;
+  /** 0: map-only, formatted text to `scratch/part`. */
+  reducers: number;
+  sortBufferBytes: number;
+}
+
+/** A reduce attempt over its partition of every map's output, in map order. */
+export interface ReduceTaskRequest extends JobTask {
+  kind: 'reduce';
+  segments: Uint8Array[];
+}
+
+export type TaskRequest = DescribeTask | MapTaskRequest | ReduceTaskRequest;
+
+export interface TaskResult {
+  counters: Record<string, number>;
+  /** Maps with reducers: bytes of each partition of `scratch/output/file.out`. */
+  partitionBytes?: number[];
+}
+
+/** Where a task thread leaves its results inside the attempt's scratch dir. */
+export const SCRATCH = {
+  /** Map output (file.out + index.json), renamed whole into map-output/ on success. */
+  mapOutputDir: 'output',
+  /** Text output (part-m / part-r), copied into the DFS on success. */
+  textOutput: 'part',
+} as const;

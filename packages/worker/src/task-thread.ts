@@ -1,0 +1,138 @@
+// A task thread (piscina runs this file, compiled, in each of its threads). User code runs
+// only here: the job bundle is required once per job per thread, and map, combine and
+// reduce are called through the SDK's runMapBatch/runCombine/runReduce over whole batches,
+// exactly as runLocal calls them. A throw from user code rejects the task with that error.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  Counters,
+  decodeRecords,
+  linesOfSplit,
+  resolveParams,
+  runMapBatch,
+  runReduce,
+  validateJob,
+  type AnyJob,
+  type Params,
+} from '@tsmr/sdk';
+import { MapOutputBuffer } from './map-output';
+import { mergeGroups, type Group } from './merge';
+import {
+  SCRATCH,
+  type DescribeTask,
+  type JobDescription,
+  type MapTaskRequest,
+  type ReduceTaskRequest,
+  type TaskRequest,
+  type TaskResult,
+} from './task-protocol';
+import { TextOutput } from './text-output';
+
+/** Bytes of split per map batch: ~10k log lines, so a batch amortises its overhead. */
+const MAP_BATCH_BYTES = 1 << 20;
+/** Values per reduce batch. */
+const REDUCE_BATCH_RECORDS = 10_000;
+
+const jobs = new Map<string, AnyJob>();
+
+function loadJob(bundle: string): AnyJob {
+  let job = jobs.get(bundle);
+  if (job === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = (require(bundle) as { default?: unknown }).default;
+    validateJob(loaded);
+    job = loaded;
+    jobs.set(bundle, job);
+  }
+  return job;
+}
+
+function paramsOf(job: AnyJob, overrides: Record<string, string>): Params {
+  return resolveParams(job.params ?? {}, overrides);
+}
+
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+export default function runTask(task: TaskRequest): TaskResult | JobDescription {
+  switch (task.kind) {
+    case 'describe':
+      return describe(task);
+    case 'map':
+      return runMapTask(task);
+    case 'reduce':
+      return runReduceTask(task);
+  }
+}
+
+function describe(task: DescribeTask): JobDescription {
+  return { input: loadJob(task.bundle).input ?? 'lines' };
+}
+
+/** The split's records in batches: sub-splits tiling it, each owning the lines that start in it. */
+function* mapBatches(task: MapTaskRequest): Generator<string[]> {
+  const input = asBuffer(task.input);
+  if (task.wholeFile) {
+    yield [input.toString('utf8')];
+    return;
+  }
+  for (let from = task.start; from < task.end; from += MAP_BATCH_BYTES) {
+    yield linesOfSplit(input, from, Math.min(from + MAP_BATCH_BYTES, task.end));
+  }
+}
+
+function runMapTask(task: MapTaskRequest): TaskResult {
+  const job = loadJob(task.bundle);
+  const params = paramsOf(job, task.params);
+  const counters = new Counters();
+  fs.mkdirSync(task.scratch, { recursive: true });
+  const map = (records: string[]) => {
+    const result = runMapBatch(job, params, records, task.inputPath);
+    counters.merge(result.counters);
+    return result.records;
+  };
+  if (task.reducers === 0) {
+    // Map-only: the output is the map's records as text, in emit order.
+    const out = new TextOutput(path.join(task.scratch, SCRATCH.textOutput));
+    for (const batch of mapBatches(task)) out.write(map(batch));
+    out.close();
+    return { counters: counters.toJSON() };
+  }
+  const buffer = new MapOutputBuffer({
+    job,
+    params,
+    reducers: task.reducers,
+    sortBufferBytes: task.sortBufferBytes,
+    spillDir: task.scratch,
+    outputDir: path.join(task.scratch, SCRATCH.mapOutputDir),
+    counters,
+  });
+  for (const batch of mapBatches(task)) buffer.collect(map(batch));
+  const partitionBytes = buffer.finish();
+  return { counters: counters.toJSON(), partitionBytes };
+}
+
+function runReduceTask(task: ReduceTaskRequest): TaskResult {
+  const job = loadJob(task.bundle);
+  const params = paramsOf(job, task.params);
+  const counters = new Counters();
+  fs.mkdirSync(task.scratch, { recursive: true });
+  const runs = task.segments.map((segment) => decodeRecords(asBuffer(segment)));
+  const out = new TextOutput(path.join(task.scratch, SCRATCH.textOutput));
+  let batch: Group[] = [];
+  let batchRecords = 0;
+  const reduce = () => {
+    const result = runReduce(job, params, batch);
+    counters.merge(result.counters);
+    out.write(result.records);
+    batch = [];
+    batchRecords = 0;
+  };
+  for (const group of mergeGroups(runs)) {
+    batch.push(group);
+    batchRecords += group[1].length;
+    if (batchRecords >= REDUCE_BATCH_RECORDS) reduce();
+  }
+  reduce();
+  out.close();
+  return { counters: counters.toJSON() };
+}
