@@ -5,9 +5,6 @@ import { BlockReceiver } from './block-receiver';
 import { sendBlock } from './block-sender';
 import type { TransferContext } from './transfer-context';
 
-// Pick drops the index signature of the generated handlers type, which AsyncHandlers cannot map.
-export type DataTransferMethods = Pick<DataTransferHandlers, 'WriteBlock' | 'ReadBlock'>;
-
 export class DataTransferService {
   private active = 0;
 
@@ -18,7 +15,7 @@ export class DataTransferService {
     return this.active;
   }
 
-  handlers(): AsyncHandlers<DataTransferMethods> {
+  handlers(): AsyncHandlers<DataTransferHandlers> {
     return {
       WriteBlock: (call) => this.counted(() => new BlockReceiver(call, this.context).run()),
       ReadBlock: (call) => this.counted(() => sendBlock(call, this.context)),

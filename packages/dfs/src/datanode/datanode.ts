@@ -1,9 +1,9 @@
 // A datanode: the block storage, the DataTransfer server, the link to the namenode and
 // the block scanner, wired together.
-import { RpcServer, createLogger, datanodeProto, type Logger } from '@tsmr/common';
+import { RpcServer, createLogger, datanodeProto, type DataTransferHandlers, type Logger } from '@tsmr/common';
 import { BlockScanner } from './block-scanner';
 import { parseDatanodeOptions, type DatanodeOptions } from './config';
-import { DataTransferService, type DataTransferMethods } from './data-transfer-service';
+import { DataTransferService } from './data-transfer-service';
 import { NamenodeLink } from './namenode-link';
 import { replicateBlock } from './replication';
 import { BlockStorage } from './storage';
@@ -55,7 +55,7 @@ export async function startDatanode(options: DatanodeOptions, log: Logger = crea
   const scanner = new BlockScanner(context, config.scanIntervalMs);
 
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log });
-  server.addService<DataTransferMethods>(datanodeProto().DataTransfer.service, service.handlers());
+  server.addService<DataTransferHandlers>(datanodeProto().DataTransfer.service, service.handlers());
   const address = await server.start();
   link.start({ datanodeId, address });
   scanner.start();

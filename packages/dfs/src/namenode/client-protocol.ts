@@ -14,11 +14,11 @@ import {
 import { formatBlockId } from '../block-id';
 import { fsck } from './fsck';
 import { toFileStatus, type Inode } from './namespace';
-import type { Namesystem, ServiceMethods } from './namenode';
+import type { Namesystem } from './namenode';
 import { chooseTargets } from './placement';
 import { blockRef, checkedPath, nonNegative, requireBlockId, required } from './requests';
 
-export function clientProtocol(ns: Namesystem): AsyncHandlers<ServiceMethods<ClientProtocolHandlers>> {
+export function clientProtocol(ns: Namesystem): AsyncHandlers<ClientProtocolHandlers> {
   const { config, namespace, blocks, datanodes, leases, safeMode } = ns;
 
   function checkReplication(replication: number): number {

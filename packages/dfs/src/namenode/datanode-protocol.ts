@@ -3,10 +3,10 @@
 // finalized or deleted; ReportBadBlocks from the block scanner.
 import { FailedPreconditionError, type AsyncHandlers, type DatanodeProtocolHandlers } from '@tsmr/common';
 import type { DatanodeDescriptor } from './datanode-manager';
-import type { Namesystem, ServiceMethods } from './namenode';
+import type { Namesystem } from './namenode';
 import { required } from './requests';
 
-export function datanodeProtocol(ns: Namesystem): AsyncHandlers<ServiceMethods<DatanodeProtocolHandlers>> {
+export function datanodeProtocol(ns: Namesystem): AsyncHandlers<DatanodeProtocolHandlers> {
   const { config, blocks, datanodes, safeMode } = ns;
 
   function liveDatanode(id: string): DatanodeDescriptor {

@@ -11,12 +11,6 @@ import { Namespace } from './namespace';
 import { ReplicationMonitor } from './replication-monitor';
 import { SafeMode } from './safe-mode';
 
-/**
- * The named methods of a generated handlers type. Its index signature (from grpc's
- * UntypedServiceImplementation) is dropped: AsyncHandlers cannot map it.
- */
-export type ServiceMethods<H> = { [K in keyof H as string extends K ? never : K]: H[K] };
-
 /** The namenode's parts, as the protocol handlers see them (HDFS's FSNamesystem). */
 export interface Namesystem {
   config: NamenodeConfig;
@@ -50,8 +44,8 @@ export async function startNamenode(options: NamenodeOptions, log: Logger = crea
 
   const { ClientProtocol, DatanodeProtocol } = namenodeProto();
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log })
-    .addService<ServiceMethods<ClientProtocolHandlers>>(ClientProtocol.service, clientProtocol(ns))
-    .addService<ServiceMethods<DatanodeProtocolHandlers>>(DatanodeProtocol.service, datanodeProtocol(ns));
+    .addService<ClientProtocolHandlers>(ClientProtocol.service, clientProtocol(ns))
+    .addService<DatanodeProtocolHandlers>(DatanodeProtocol.service, datanodeProtocol(ns));
   let address: string;
   try {
     address = await server.start();
