@@ -21,6 +21,11 @@ export function attemptId(task: string, attempt: number): string {
   return `attempt_${task.slice(5)}_${attempt}`;
 }
 
+/** The job an attempt id belongs to. */
+export function jobOfAttempt(attempt: string): string {
+  return `job_${checkAttemptId(attempt).split('_').slice(1, 3).join('_')}`;
+}
+
 /** The task an attempt id belongs to. */
 export function taskOfAttempt(attempt: string): string {
   return `task_${checkAttemptId(attempt).slice(8, attempt.lastIndexOf('_'))}`;

@@ -5,8 +5,11 @@
 import { AlreadyExistsError, NotFoundError } from '@tsmr/common';
 import { joinPath, parentPath, type DfsClient } from '@tsmr/dfs';
 
-export const TEMPORARY_DIR = '_temporary';
-export const SUCCESS_FILE = '_SUCCESS';
+const TEMPORARY_DIR = '_temporary';
+const SUCCESS_FILE = '_SUCCESS';
+
+const temporaryDir = (output: string) => joinPath(output, TEMPORARY_DIR);
+const attemptDir = (output: string, attemptId: string) => joinPath(temporaryDir(output), attemptId);
 
 export class OutputCommitter {
   constructor(private readonly dfs: DfsClient) {}
@@ -52,7 +55,8 @@ export class OutputCommitter {
   async commitJob(output: string): Promise<void> {
     await this.deleteIfPresent(temporaryDir(output));
     // createParent false: a job killed meanwhile (its output deleted) must not get its dir back.
-    await this.dfs.writeFile(joinPath(output, SUCCESS_FILE), Buffer.alloc(0), { overwrite: true, createParent: false });
+    // Replication 1: the marker has no blocks, and the namenode refuses more replicas than live datanodes.
+    await this.dfs.writeFile(joinPath(output, SUCCESS_FILE), Buffer.alloc(0), { overwrite: true, createParent: false, replication: 1 });
   }
 
   /** A failed or killed job leaves no output, so the same command can run again. */
@@ -77,6 +81,3 @@ export class OutputCommitter {
     }
   }
 }
-
-export const temporaryDir = (output: string) => joinPath(output, TEMPORARY_DIR);
-export const attemptDir = (output: string, attemptId: string) => joinPath(temporaryDir(output), attemptId);

@@ -15,10 +15,6 @@ export class PendingTasks<T extends Queueable> {
     return this.all.size;
   }
 
-  has(task: T): boolean {
-    return this.all.has(task);
-  }
-
   add(task: T): void {
     if (this.all.has(task)) return;
     this.all.add(task);

@@ -42,15 +42,15 @@ export class AttemptTracker {
   }
 
   /**
-   * Stops an attempt and forgets it; resolves once its work has stopped, so the caller
-   * can delete its files. Undefined when the attempt is not held.
+   * Stops an attempt and forgets it; resolves once its work has stopped (at once if it
+   * is not held), so the caller can delete its files.
    */
-  kill(attemptId: string): { assignment: TaskAssignment__Output; stopped: Promise<void> } | undefined {
+  kill(attemptId: string): Promise<void> {
     const attempt = this.held.get(attemptId);
-    if (attempt === undefined) return undefined;
+    if (attempt === undefined) return Promise.resolve();
     this.held.delete(attemptId);
     attempt.controller.abort(new Error(`attempt ${attemptId} killed`));
-    return { assignment: attempt.assignment, stopped: attempt.done };
+    return attempt.done;
   }
 
   /** Held job ids: their files must stay. */
@@ -73,7 +73,6 @@ export class AttemptTracker {
 
   /** Aborts everything (worker shutdown); resolves when all work has stopped. */
   async stopAll(): Promise<void> {
-    const stopped = [...this.held.keys()].map((id) => this.kill(id)?.stopped);
-    await Promise.all(stopped);
+    await Promise.all([...this.held.keys()].map((id) => this.kill(id)));
   }
 }

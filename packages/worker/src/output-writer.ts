@@ -7,7 +7,7 @@ import { joinPath, normalizePath, type DfsClient } from '@tsmr/dfs';
 /** Large reads: a 64 KB highWaterMark caps a local file stream near 630 MB/s. */
 const READ_CHUNK_BYTES = 4 * 1024 * 1024;
 
-export function partFileName(kind: 'm' | 'r', taskIndex: number): string {
+function partFileName(kind: 'm' | 'r', taskIndex: number): string {
   return `part-${kind}-${String(taskIndex).padStart(5, '0')}`;
 }
 
@@ -20,7 +20,10 @@ export async function writeTaskOutput(
 ): Promise<number> {
   const attemptDir = joinPath(joinPath(normalizePath(target.output), '_temporary'), target.attemptId);
   const file = joinPath(attemptDir, partFileName(target.kind, target.taskIndex));
-  const out = await dfs.create(file);
+  // No parents made: if the master already aborted the job and deleted OUTPUT, this
+  // attempt must fail rather than bring OUTPUT back (which would block a rerun).
+  await dfs.mkdirs(attemptDir, { parents: false });
+  const out = await dfs.create(file, { createParent: false, overwrite: true });
   await pipeline(fs.createReadStream(localFile, { highWaterMark: READ_CHUNK_BYTES }), out, { signal });
   return out.bytesWritten;
 }

@@ -16,7 +16,7 @@ import {
 import { MAP_OUTPUT_FILE, readIndex } from './map-output';
 import type { WorkDir } from './work-dir';
 
-export const SHUFFLE_CHUNK_BYTES = 1 << 20;
+const SHUFFLE_CHUNK_BYTES = 1 << 20;
 
 export type ShuffleMethods = AsyncHandlers<ShuffleHandlers>;
 

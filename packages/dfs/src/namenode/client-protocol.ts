@@ -58,7 +58,9 @@ export function clientProtocol(ns: Namesystem): AsyncHandlers<ClientProtocolHand
     Create(req) {
       const path = checkedPath(req.path);
       const clientName = required(req.clientName, 'client_name');
-      const replication = checkReplication(req.replication || config.defaultReplication);
+      // An explicit replication must fit the live datanodes; the default may not yet (a
+      // small or starting cluster): such files are under-replicated until nodes join, as in HDFS.
+      const replication = req.replication ? checkReplication(req.replication) : config.defaultReplication;
       const blockSize = checkBlockSize(req.blockSize || config.defaultBlockSize);
       safeMode.checkWritable();
       const now = Date.now();

@@ -1,0 +1,2 @@
+export { masterOptionsSchema, parseMasterOptions, type MasterConfig, type MasterOptions } from './config';
+export { startMaster, type Master } from './master';

@@ -1,0 +1,72 @@
+// Wiring: opens the job store, rebuilds the job tracker from it, serves JobClient and
+// WorkerProtocol on one port, and runs the periodic work (lost workers) every heartbeat interval.
+import { RpcServer, createLogger, masterProto, type JobClientHandlers, type Logger, type WorkerProtocolHandlers } from '@tsmr/common';
+import { DfsClient } from '@tsmr/dfs';
+import { parseMasterOptions, type MasterOptions } from './config';
+import { jobClientService } from './job-client-service';
+import { JobStore } from './job-store';
+import { JobTracker } from './job-tracker';
+import { OutputCommitter } from './output-committer';
+import { Scheduler } from './scheduler';
+import { WorkerRegistry } from './worker-registry';
+import { workerProtocolService } from './worker-protocol-service';
+
+export interface Master {
+  /** host:port it serves on. */
+  readonly address: string;
+  stop(): Promise<void>;
+}
+
+export async function startMaster(options: MasterOptions, log: Logger = createLogger('master')): Promise<Master> {
+  const config = parseMasterOptions(options);
+  const store = new JobStore(config.dir);
+  const dfs = new DfsClient({ namenode: config.namenode, secret: config.secret, log });
+  const tracker = new JobTracker(
+    {
+      store,
+      committer: new OutputCommitter(dfs),
+      workers: new WorkerRegistry(config.workerTimeoutMs, log),
+      scheduler: new Scheduler(config.localityDelayMs),
+      workerTimeoutMs: config.workerTimeoutMs,
+      log,
+    },
+    Date.now(),
+  );
+  const closeAll = async () => {
+    await tracker.drain();
+    dfs.close();
+    store.close();
+  };
+
+  const { JobClient, WorkerProtocol } = masterProto();
+  const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log })
+    .addService<JobClientHandlers>(JobClient.service, jobClientService({ tracker, store, dfs, defaultMaxAttempts: config.maxAttempts }))
+    .addService<WorkerProtocolHandlers>(WorkerProtocol.service, workerProtocolService(tracker, store, config.heartbeatIntervalMs));
+  let address: string;
+  try {
+    tracker.recover(Date.now());
+    address = await server.start();
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+
+  const timer = setInterval(() => {
+    try {
+      tracker.tick(Date.now());
+    } catch (err) {
+      log.error({ err }, 'periodic work failed');
+    }
+  }, config.heartbeatIntervalMs);
+  log.info({ address, dir: config.dir, namenode: config.namenode }, 'master started');
+
+  return {
+    address,
+    async stop() {
+      clearInterval(timer);
+      await server.stop();
+      await closeAll();
+      log.info({ address }, 'master stopped');
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// WorkerProtocol: heartbeats (reports in, assignments and kills out) and job bundles.
+import {
+  InvalidArgumentError,
+  NotFoundError,
+  checkAttemptId,
+  checkJobId,
+  type AsyncHandlers,
+  type WorkerHeartbeat__Output,
+  type WorkerProtocolHandlers,
+} from '@tsmr/common';
+import type { JobStore } from './job-store';
+import type { JobTracker } from './job-tracker';
+
+const REPORTED_STATES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED']);
+
+export function workerProtocolService(tracker: JobTracker, store: JobStore, heartbeatIntervalMs: number): AsyncHandlers<WorkerProtocolHandlers> {
+  return {
+    Heartbeat(request, call) {
+      checkHeartbeat(request);
+      const orders = tracker.heartbeat(
+        {
+          workerId: request.workerId,
+          shuffleAddress: request.shuffleAddress,
+          datanodeId: request.datanodeId,
+          host: hostOf(request.shuffleAddress) || hostOf(call.getPeer()),
+          freeSlots: request.freeSlots,
+          reports: request.reports,
+        },
+        Date.now(),
+      );
+      return { ...orders, heartbeatIntervalMs };
+    },
+
+    GetJobBundle(request) {
+      const code = store.bundle(checkJobId(request.jobId));
+      if (!code) throw new NotFoundError(`job ${request.jobId} does not exist`);
+      return { code };
+    },
+  };
+}
+
+/** Refuses a malformed heartbeat whole, before anything changes. */
+function checkHeartbeat(request: WorkerHeartbeat__Output): void {
+  if (!request.workerId) throw new InvalidArgumentError('worker_id is empty');
+  if (!Number.isInteger(request.freeSlots) || request.freeSlots < 0) {
+    throw new InvalidArgumentError(`free_slots must be an integer ≥ 0, got ${request.freeSlots}`);
+  }
+  for (const report of request.reports) {
+    checkAttemptId(report.attemptId);
+    if (!REPORTED_STATES.has(report.state)) {
+      throw new InvalidArgumentError(`report of ${report.attemptId}: state must be RUNNING, SUCCEEDED or FAILED, got ${report.state}`);
+    }
+  }
+}
+
+/** The host of host:port (also of grpc peers such as ipv4:1.2.3.4:5 and [::1]:5). */
+function hostOf(address: string): string {
+  const withoutScheme = address.replace(/^ipv[46]:/, '');
+  const colon = withoutScheme.lastIndexOf(':');
+  return (colon < 0 ? withoutScheme : withoutScheme.slice(0, colon)).replace(/^\[|\]$/g, '');
+}

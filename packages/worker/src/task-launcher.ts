@@ -1,0 +1,153 @@
+// One attempt from assignment to report, in the main thread: fetch the job bundle, read
+// the split or fetch the shuffle, hand the bytes to a task thread, then publish the result
+// (map output into map-output/, text into the DFS). Any failure becomes a FAILED report
+// with the error's message and stack; the worker itself carries on.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  AttemptState,
+  InvalidArgumentError,
+  checkJobId,
+  jobOfAttempt,
+  type AttemptReport,
+  type Logger,
+  type TaskAssignment__Output,
+} from '@tsmr/common';
+import type { DfsClient } from '@tsmr/dfs';
+import type { JobCache } from './job-cache';
+import { writeTaskOutput } from './output-writer';
+import { FetchFailedError, type ShuffleFetcher } from './shuffle-fetcher';
+import { readSplit, readWholeFile, type SplitBytes } from './split-reader';
+import { SCRATCH } from './task-protocol';
+import type { TaskRunner } from './task-runner';
+import type { WorkDir } from './work-dir';
+
+export interface TaskLauncherOptions {
+  workDir: WorkDir;
+  jobs: JobCache;
+  runner: TaskRunner;
+  dfs: DfsClient;
+  fetcher: ShuffleFetcher;
+  sortBufferBytes: number;
+  log: Logger;
+}
+
+type Counters = Record<string, number>;
+
+export class TaskLauncher {
+  constructor(private readonly options: TaskLauncherOptions) {}
+
+  /** Runs an attempt to its report; never rejects. */
+  async run(assignment: TaskAssignment__Output, signal: AbortSignal): Promise<AttemptReport> {
+    const { attemptId, jobId } = assignment;
+    const log = this.options.log.child({ jobId, attemptId });
+    try {
+      // Ids become local paths: check them before anything touches the disk.
+      checkJobId(jobId);
+      jobOfAttempt(attemptId);
+    } catch (err) {
+      log.error({ err }, 'assignment with a malformed id');
+      return failed(attemptId, err);
+    }
+    const started = Date.now();
+    log.info({ type: assignment.type, taskIndex: assignment.taskIndex }, 'attempt started');
+    try {
+      const report = assignment.type === 'MAP' ? await this.runMap(assignment, signal) : await this.runReduce(assignment, signal);
+      log.info({ ms: Date.now() - started, counters: report.counters }, 'attempt succeeded');
+      return report;
+    } catch (err) {
+      if (!signal.aborted) log.warn({ err, ms: Date.now() - started }, 'attempt failed');
+      return failed(attemptId, err);
+    } finally {
+      await fs.rm(this.options.workDir.scratch(attemptId), { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  /** Deletes a killed map attempt's output, held or not (a map attempt that lost its task). */
+  async removeMapOutput(attemptId: string): Promise<void> {
+    const jobId = jobOfAttempt(attemptId);
+    if (!attemptId.includes('_m_')) return;
+    await fs.rm(this.options.workDir.mapOutput(jobId, attemptId), { recursive: true, force: true });
+  }
+
+  private async runMap(assignment: TaskAssignment__Output, signal: AbortSignal): Promise<AttemptReport> {
+    const { attemptId, jobId, split, reducers } = assignment;
+    if (split === null) throw new InvalidArgumentError(`map attempt ${attemptId} has no split`);
+    const { workDir, jobs, runner, dfs } = this.options;
+    const job = await jobs.get(jobId);
+    const wholeFile = job.description.input === 'whole-file';
+    // whole-file input: the file's first split maps the whole file; its other splits map nothing.
+    const input: SplitBytes = !wholeFile
+      ? await readSplit(dfs, split, signal)
+      : split.offset === 0
+        ? await readWholeFile(dfs, split.path, split.fileLength, signal)
+        : { bytes: Buffer.allocUnsafeSlow(0), start: 0, end: 0, bytesRead: 0 };
+    const scratch = workDir.scratch(attemptId);
+    const result = await runner.run(
+      {
+        kind: 'map',
+        bundle: job.bundle,
+        params: assignment.params,
+        scratch,
+        inputPath: split.path,
+        input: input.bytes,
+        start: input.start,
+        end: input.end,
+        wholeFile: wholeFile && split.offset === 0,
+        reducers,
+        sortBufferBytes: this.options.sortBufferBytes,
+      },
+      signal,
+    );
+    const counters: Counters = { ...result.counters, HDFS_BYTES_READ: input.bytesRead };
+    if (reducers === 0) {
+      counters.HDFS_BYTES_WRITTEN = await this.writeText(assignment, 'm', signal);
+    } else {
+      // Publish the finished output with one rename: the Shuffle service sees all of it or none.
+      const target = workDir.mapOutput(jobId, attemptId);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.rm(target, { recursive: true, force: true });
+      await fs.rename(path.join(scratch, SCRATCH.mapOutputDir), target);
+    }
+    return succeeded(attemptId, counters, result.partitionBytes ?? []);
+  }
+
+  private async runReduce(assignment: TaskAssignment__Output, signal: AbortSignal): Promise<AttemptReport> {
+    const { attemptId, jobId, taskIndex } = assignment;
+    const { workDir, jobs, runner, fetcher } = this.options;
+    const job = await jobs.get(jobId);
+    const shuffled = await fetcher.fetchPartition(jobId, taskIndex, assignment.mapOutputs, signal);
+    const result = await runner.run(
+      { kind: 'reduce', bundle: job.bundle, params: assignment.params, scratch: workDir.scratch(attemptId), segments: shuffled.segments },
+      signal,
+    );
+    const counters: Counters = { ...result.counters, REDUCE_SHUFFLE_BYTES: shuffled.bytes };
+    counters.HDFS_BYTES_WRITTEN = await this.writeText(assignment, 'r', signal);
+    return succeeded(attemptId, counters, []);
+  }
+
+  private writeText(assignment: TaskAssignment__Output, kind: 'm' | 'r', signal: AbortSignal): Promise<number> {
+    const { attemptId, output, taskIndex } = assignment;
+    const local = path.join(this.options.workDir.scratch(attemptId), SCRATCH.textOutput);
+    return writeTaskOutput(this.options.dfs, { output, attemptId, kind, taskIndex }, local, signal);
+  }
+}
+
+function succeeded(attemptId: string, counters: Counters, partitionBytes: number[]): AttemptReport {
+  // Counters are int64 on the wire; user counters may have been incremented by fractions.
+  const rounded = Object.fromEntries(Object.entries(counters).map(([name, n]) => [name, Math.round(n)]));
+  return { attemptId, state: AttemptState.SUCCEEDED, counters: rounded, partitionBytes };
+}
+
+function failed(attemptId: string, err: unknown): AttemptReport {
+  // Errors from a task thread are clones made in this realm or another (a test runner's):
+  // read them by shape, not instanceof.
+  const { message, stack } = (typeof err === 'object' && err !== null ? err : {}) as { message?: unknown; stack?: unknown };
+  return {
+    attemptId,
+    state: AttemptState.FAILED,
+    error: typeof message === 'string' ? message : String(err),
+    errorStack: typeof stack === 'string' ? stack : '',
+    fetchFailedMaps: err instanceof FetchFailedError ? err.maps : [],
+  };
+}

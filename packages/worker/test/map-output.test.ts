@@ -1,0 +1,59 @@
+// The map output buffer's hash grouping, spills and merge give exactly what runLocal's
+// sort gives: keys of every kind in the one order, equal keys in emit order.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Counters, decodeRecords, groupSorted, partitionOf, sortRecords, type AnyJob, type Value } from '@tsmr/sdk';
+import { MapOutputBuffer, readIndex } from '../src/map-output';
+import { mergeGroups } from '../src/merge';
+import { stopAll, tempDir } from './helpers';
+
+afterEach(stopAll);
+
+const KEYS: Value[] = [
+  'b', 'a', 'B', '😀', '\uffff', '', 3, -0, 0, 2.5, -7, null, true, false,
+  Buffer.from([1, 2]), Buffer.from([1]), [1, 'a'], [1], { b: 1, a: 2 }, { a: 2, b: 1 }, { a: [null] },
+];
+
+function records(n: number): Array<[Value, Value]> {
+  return Array.from({ length: n }, (_, i) => [KEYS[(i * 7) % KEYS.length] as Value, i]);
+}
+
+test('mergeGroups of sorted runs equals grouping the stable sort of the runs concatenated', () => {
+  const runs = [records(50), records(31).reverse(), [], records(5)].map((r) => sortRecords(r));
+  expect([...mergeGroups(runs)]).toEqual(groupSorted(sortRecords(runs.flat())));
+});
+
+test.each([
+  ['in memory', 1 << 20],
+  ['with spills', 200],
+])('map output %s: each partition is the sorted records, equal keys in emit order', (_, sortBufferBytes) => {
+  const job: AnyJob = { name: 'mixed', map() {} };
+  const dir = tempDir();
+  const counters = new Counters();
+  const buffer = new MapOutputBuffer({
+    job,
+    params: {},
+    reducers: 3,
+    sortBufferBytes,
+    spillDir: path.join(dir, 'spill'),
+    outputDir: path.join(dir, 'out'),
+    counters,
+  });
+  const input = records(600);
+  for (let i = 0; i < input.length; i += 50) buffer.collect(input.slice(i, i + 50));
+  const lengths = buffer.finish();
+
+  const index = readIndex(path.join(dir, 'out'));
+  expect(index?.partitions.map((s) => s.length)).toEqual(lengths);
+  const file = fs.readFileSync(path.join(dir, 'out', 'file.out'));
+  for (let p = 0; p < 3; p++) {
+    const segment = index?.partitions[p] as { offset: number; length: number };
+    const got = decodeRecords(file.subarray(segment.offset, segment.offset + segment.length));
+    const expected = sortRecords(input.filter(([k]) => partitionOf(job, k, 3) === p));
+    expect(got).toEqual(expected.map(([k, v]) => [k instanceof Uint8Array ? Buffer.from(k) : k === 0 ? 0 : k, v]));
+  }
+  const spills = fs.existsSync(path.join(dir, 'spill')) ? fs.readdirSync(path.join(dir, 'spill')).length : 0;
+  if (sortBufferBytes < 1000) expect(spills).toBeGreaterThan(2);
+  else expect(spills).toBe(0);
+  expect(counters.get('SPILLED_RECORDS')).toBe(input.length * (spills === 0 ? 1 : 2));
+});
