@@ -28,6 +28,9 @@ import {
 } from './task-protocol';
 import { TextOutput } from './text-output';
 
+// Job bundles carry an inline source map: user stacks then name the job's own .ts lines.
+process.setSourceMapsEnabled(true);
+
 /** Bytes of split per map batch: ~10k log lines, so a batch amortises its overhead. */
 const MAP_BATCH_BYTES = 1 << 20;
 /** Values per reduce batch. */

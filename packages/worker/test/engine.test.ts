@@ -69,6 +69,8 @@ async function runJob(
 ): Promise<JobRun> {
   const jobId = jobIdOf(job);
   const output = `/out/${jobId}`;
+  // The master claims OUTPUT/_temporary at submit; attempts write below it.
+  await dfs.client.mkdirs(`${output}/_temporary`, { parents: true });
   const common = { jobId, reducers, params, output };
   const maps: TaskAssignment[] = splits.map((split, i) => ({
     ...common,
