@@ -2,6 +2,7 @@ export * from './errors';
 export * from './ids';
 export * from './log';
 export * from './messages';
+export * from './options';
 export * from './proto';
 export * from './retry';
 export * from './rpc';

@@ -1,6 +1,6 @@
 // The master's settings: what startMaster and the CLI accept (durations may carry units)
 // and the parsed form the rest of the master reads.
-import { InvalidArgumentError, durationSchema, parseDuration } from '@tsmr/common';
+import { durationSchema, parseDuration, parseOptions } from '@tsmr/common';
 import { z } from 'zod';
 
 export interface MasterOptions {
@@ -64,8 +64,5 @@ export const masterOptionsSchema: z.ZodType<MasterConfig, MasterOptions> = z
 
 /** The parsed config, or INVALID_ARGUMENT naming each bad option. */
 export function parseMasterOptions(options: MasterOptions): MasterConfig {
-  const result = masterOptionsSchema.safeParse(options);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
-  throw new InvalidArgumentError(`invalid master options: ${problems.join('; ')}`);
+  return parseOptions(masterOptionsSchema, options, 'master');
 }

@@ -1,7 +1,7 @@
 // The worker's settings: what startWorker and the CLI accept (sizes may carry units) and
 // the parsed form the rest of the worker reads.
 import os from 'node:os';
-import { InvalidArgumentError, parseSize, sizeSchema } from '@tsmr/common';
+import { parseSize, sizeSchema, parseOptions } from '@tsmr/common';
 import { z } from 'zod';
 
 export interface WorkerOptions {
@@ -65,8 +65,5 @@ export const workerOptionsSchema: z.ZodType<WorkerConfig, WorkerOptions> = z
 
 /** The parsed config, or INVALID_ARGUMENT naming each bad option. */
 export function parseWorkerOptions(options: WorkerOptions): WorkerConfig {
-  const result = workerOptionsSchema.safeParse(options);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
-  throw new InvalidArgumentError(`invalid worker options: ${problems.join('; ')}`);
+  return parseOptions(workerOptionsSchema, options, 'worker');
 }

@@ -1,6 +1,6 @@
 // The datanode's settings: what startDatanode and the CLI accept (durations may carry
 // units) and the parsed form the rest of the datanode reads.
-import { InvalidArgumentError, durationSchema, parseDuration } from '@tsmr/common';
+import { durationSchema, parseDuration, parseOptions } from '@tsmr/common';
 import { z } from 'zod';
 
 export interface DatanodeOptions {
@@ -47,8 +47,5 @@ export const datanodeOptionsSchema: z.ZodType<DatanodeConfig, DatanodeOptions> =
 
 /** The parsed config, or INVALID_ARGUMENT naming each bad option. */
 export function parseDatanodeOptions(options: DatanodeOptions): DatanodeConfig {
-  const result = datanodeOptionsSchema.safeParse(options);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
-  throw new InvalidArgumentError(`invalid datanode options: ${problems.join('; ')}`);
+  return parseOptions(datanodeOptionsSchema, options, 'datanode');
 }

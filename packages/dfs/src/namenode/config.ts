@@ -1,6 +1,6 @@
 // The namenode's settings: what startNamenode and the CLI accept (sizes and durations may
 // carry units) and the parsed form the rest of the namenode reads.
-import { InvalidArgumentError, durationSchema, parseDuration, parseSize, sizeSchema } from '@tsmr/common';
+import { durationSchema, parseDuration, parseSize, sizeSchema, parseOptions } from '@tsmr/common';
 import { z } from 'zod';
 
 export interface NamenodeOptions {
@@ -84,8 +84,5 @@ export const namenodeOptionsSchema: z.ZodType<NamenodeConfig, NamenodeOptions> =
 
 /** The parsed config, or INVALID_ARGUMENT naming each bad option. */
 export function parseNamenodeOptions(options: NamenodeOptions): NamenodeConfig {
-  const result = namenodeOptionsSchema.safeParse(options);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
-  throw new InvalidArgumentError(`invalid namenode options: ${problems.join('; ')}`);
+  return parseOptions(namenodeOptionsSchema, options, 'namenode');
 }
