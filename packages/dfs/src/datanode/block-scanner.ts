@@ -2,7 +2,7 @@
 // read rate so it does not compete with clients, and reports the corrupt ones. Catches
 // bit rot in blocks nobody reads.
 import { DataLossError, NotFoundError } from '@tsmr/common';
-import { readBufferSize } from './replica-reader';
+import { allocateReadBuffer, readBufferSize } from './replica-reader';
 import type { TransferContext } from './transfer-context';
 import { Wakeup } from './wakeup';
 
@@ -44,7 +44,7 @@ export class BlockScanner {
   private async scanAll(): Promise<void> {
     const started = Date.now();
     let scanned = 0;
-    let buffer = Buffer.alloc(0);
+    let buffer: Buffer = Buffer.alloc(0);
     for (const { blockId } of await this.context.storage.list()) {
       if (this.stopped) return;
       if (this.context.storage.isCorrupt(blockId)) continue;
@@ -52,7 +52,7 @@ export class BlockScanner {
         const replica = await this.context.storage.openReplica(blockId);
         try {
           const bufferBytes = readBufferSize(replica.bytesPerChecksum);
-          if (buffer.length !== bufferBytes) buffer = Buffer.allocUnsafe(bufferBytes);
+          if (buffer.length !== bufferBytes) buffer = allocateReadBuffer(bufferBytes);
           for (let position = 0; position < replica.length && !this.stopped; ) {
             const verified = await replica.read(position, replica.length, buffer);
             position += verified.length;

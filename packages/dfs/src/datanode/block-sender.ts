@@ -14,7 +14,7 @@ import {
 } from '@tsmr/common';
 import { checkBlockId } from '../block-id';
 import { MAX_PACKET_BYTES } from '../transfer/block-writer';
-import { readBufferSize, type ReplicaReader } from './replica-reader';
+import { allocateReadBuffer, readBufferSize, type ReplicaReader } from './replica-reader';
 import type { TransferContext } from './transfer-context';
 
 type ReadBlockCall = ServerWritableStream<ReadBlockRequest__Output, ReadChunk>;
@@ -53,7 +53,7 @@ async function sendRange(call: ReadBlockCall, replica: ReplicaReader, start: num
   const { bytesPerChecksum } = replica;
   const alignedSpan = Math.ceil(end / bytesPerChecksum) * bytesPerChecksum - (start - (start % bytesPerChecksum));
   const bufferBytes = Math.min(readBufferSize(bytesPerChecksum), alignedSpan);
-  const buffers = [Buffer.allocUnsafe(bufferBytes), Buffer.allocUnsafe(bufferBytes), Buffer.allocUnsafe(bufferBytes)];
+  const buffers = [allocateReadBuffer(bufferBytes), allocateReadBuffer(bufferBytes), allocateReadBuffer(bufferBytes)];
   const sent = buffers.map(() => Promise.resolve());
   let turn = 0;
   let reading = replica.read(start, end, buffers[turn]!);

@@ -2,7 +2,7 @@
 // the whole block, written to the targets as a pipeline with the block's own chunk size.
 import { DataLossError, type DatanodeInfo__Output } from '@tsmr/common';
 import { BlockWriter } from '../transfer/block-writer';
-import { readBufferSize } from './replica-reader';
+import { allocateReadBuffer, readBufferSize } from './replica-reader';
 import type { TransferContext } from './transfer-context';
 
 export async function replicateBlock(context: TransferContext, blockId: string, targets: DatanodeInfo__Output[]): Promise<void> {
@@ -19,7 +19,7 @@ export async function replicateBlock(context: TransferContext, blockId: string, 
     const bufferBytes = readBufferSize(replica.bytesPerChecksum);
     for (let position = 0; position < replica.length; ) {
       // A fresh buffer per read: the writer holds on to the bytes until they are acked.
-      const data = await replica.read(position, replica.length, Buffer.allocUnsafe(bufferBytes));
+      const data = await replica.read(position, replica.length, allocateReadBuffer(bufferBytes));
       await writer.write(data);
       position += data.length;
     }
