@@ -46,6 +46,8 @@ export interface TestClusterOptions {
   replication?: number;
   heartbeatInterval?: string;
   deadNodeTimeout?: string;
+  workerTimeout?: string;
+  slots?: number;
   secret?: boolean;
 }
 
@@ -67,7 +69,9 @@ export class TestCluster {
     args.push('--block-size', options.blockSize ?? '1MB');
     args.push('--heartbeat-interval', options.heartbeatInterval ?? '200ms');
     args.push('--dead-node-timeout', options.deadNodeTimeout ?? '2s');
+    args.push('--worker-timeout', options.workerTimeout ?? '3s');
     if (options.replication) args.push('--replication', String(options.replication));
+    if (options.slots) args.push('--slots', String(options.slots));
     if (options.secret === false) args.push('--no-secret');
     const result = await runCli(args);
     // Track pids even when start failed half-way, so stop() ends them.

@@ -39,3 +39,70 @@ export async function readParts(cluster: TestCluster, output: string): Promise<M
 export function parseParts(parts: Map<string, string>): Array<[unknown, unknown]> {
   return [...parts.values()].flatMap((text) => parseTextOutput(text) as Array<[unknown, unknown]>);
 }
+
+export interface JobStatusJson {
+  jobId: string;
+  state: string;
+  mapsDone: number;
+  mapsTotal: number;
+  reducesDone: number;
+  reducesTotal: number;
+  counters: Record<string, number>;
+}
+
+export interface AttemptJson {
+  attemptId: string;
+  taskId: string;
+  type: 'MAP' | 'REDUCE';
+  state: string;
+  workerId: string;
+  committed: boolean;
+}
+
+/** `tsmr job submit` without --wait: the job id. */
+export async function submit(cluster: TestCluster, job: string, args: string[]): Promise<string> {
+  const result = await cluster.tsmr(['job', 'submit', job, ...args, '--json']);
+  if (result.code !== 0) throw new Error(`submit failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.toString()).jobId;
+}
+
+export async function jobStatus(cluster: TestCluster, jobId: string): Promise<JobStatusJson> {
+  const result = await cluster.tsmr(['job', 'status', jobId, '--json']);
+  if (result.code !== 0) throw new Error(`job status failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.toString());
+}
+
+export async function jobAttempts(cluster: TestCluster, jobId: string): Promise<AttemptJson[]> {
+  const result = await cluster.tsmr(['job', 'history', jobId, '--json']);
+  if (result.code !== 0) throw new Error(`job history failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.toString()).attempts;
+}
+
+/** Polls until the job has ended (any final state). */
+export async function waitForJob(cluster: TestCluster, jobId: string, timeoutMs = 120_000): Promise<JobStatusJson> {
+  const giveUpAt = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await jobStatus(cluster, jobId).catch(() => undefined); // the master may be restarting
+    if (status && ['SUCCEEDED', 'FAILED', 'KILLED'].includes(status.state)) return status;
+    if (Date.now() > giveUpAt) throw new Error(`job ${jobId} not finished after ${timeoutMs} ms: ${JSON.stringify(status)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The job's output holds exactly one whole part file per reduce task (equal to the
+ * oracle's partition), _SUCCESS, and nothing else; each task has exactly one committed
+ * attempt.
+ */
+export async function expectExactlyOnceOutput(cluster: TestCluster, jobId: string, output: string, oracle: string[]): Promise<void> {
+  const names = (await cluster.client().list(output)).map((e) => e.path.slice(output.length + 1)).sort();
+  const parts = oracle.map((_, i) => `part-r-${String(i).padStart(5, '0')}`);
+  expect(names).toEqual(['_SUCCESS', ...parts].sort());
+  const texts = await readParts(cluster, output);
+  oracle.forEach((text, i) => expect(texts.get(parts[i]!)).toBe(text));
+  const attempts = await jobAttempts(cluster, jobId);
+  const committed = new Map<string, number>();
+  for (const a of attempts) if (a.committed) committed.set(a.taskId, (committed.get(a.taskId) ?? 0) + 1);
+  const tasks = new Set(attempts.map((a) => a.taskId));
+  for (const task of tasks) expect([task, committed.get(task)]).toEqual([task, 1]);
+}

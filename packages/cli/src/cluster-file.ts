@@ -26,6 +26,7 @@ export const clusterFileSchema = z.object({
     blockSize: z.number().int(),
     heartbeatInterval: z.string(),
     deadNodeTimeout: z.string(),
+    workerTimeout: z.string(),
     slots: z.number().int(),
   }),
   secret: z.string().optional(),

@@ -18,6 +18,7 @@ export interface LocalStartOptions {
   blockSize: number;
   heartbeatInterval: string;
   deadNodeTimeout: string;
+  workerTimeout: string;
   /** Task slots per worker (default: the cores shared out over the nodes). */
   slots?: number;
   /** Generate a cluster secret (kept in cluster.json, mode 0600). */
@@ -39,6 +40,7 @@ export async function startLocalCluster(options: LocalStartOptions): Promise<Clu
     blockSize: options.blockSize,
     heartbeatInterval: options.heartbeatInterval,
     deadNodeTimeout: options.deadNodeTimeout,
+    workerTimeout: options.workerTimeout,
     slots: options.slots ?? Math.max(1, Math.ceil(os.availableParallelism() / options.nodes)),
   };
   const secret = existing ? existing.secret : options.secret ? randomBytes(24).toString('base64url') : undefined;
@@ -67,6 +69,7 @@ export async function startLocalCluster(options: LocalStartOptions): Promise<Clu
   }
   const master = await ensure('master', existing?.master, [
     'master', '--namenode', namenode.address, '--heartbeat-interval', settings.heartbeatInterval,
+    '--worker-timeout', settings.workerTimeout,
   ]);
   const workers: DaemonRecord[] = [];
   for (let i = 0; i < settings.nodes; i++) {

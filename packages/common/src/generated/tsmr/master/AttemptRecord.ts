@@ -27,6 +27,14 @@ export interface AttemptRecord {
   'dataLocal'?: (boolean);
   'error'?: (string);
   'committed'?: (boolean);
+  /**
+   * a backup of a straggling attempt of the same task
+   */
+  'speculative'?: (boolean);
+  /**
+   * FAILED in the job's own code (see AttemptReport.user_code)
+   */
+  'userCode'?: (boolean);
 }
 
 export interface AttemptRecord__Output {
@@ -52,4 +60,12 @@ export interface AttemptRecord__Output {
   'dataLocal': (boolean);
   'error': (string);
   'committed': (boolean);
+  /**
+   * a backup of a straggling attempt of the same task
+   */
+  'speculative': (boolean);
+  /**
+   * FAILED in the job's own code (see AttemptReport.user_code)
+   */
+  'userCode': (boolean);
 }

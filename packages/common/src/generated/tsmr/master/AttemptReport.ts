@@ -26,6 +26,19 @@ export interface AttemptReport {
    * A reduce that could not fetch these maps' outputs (their worker is gone).
    */
   'fetchFailedMaps'?: (number)[];
+  /**
+   * FAILED in the job's own code (map/combine/reduce/partition, or loading the job threw,
+   * exited, ran out of memory or made no progress for the task timeout), as opposed to a
+   * failure of the worker's surroundings (DFS, shuffle, bundle fetch, disk): only the
+   * latter count towards blacklisting the worker for the job.
+   */
+  'userCode'?: (boolean);
+  /**
+   * FAILED maps in user code: the record map was given when it failed (0-based index within
+   * the split), for skip mode. Absent when not known.
+   */
+  'failedRecord'?: (number | string | Long);
+  '_failedRecord'?: "failedRecord";
 }
 
 export interface AttemptReport__Output {
@@ -51,4 +64,17 @@ export interface AttemptReport__Output {
    * A reduce that could not fetch these maps' outputs (their worker is gone).
    */
   'fetchFailedMaps': (number)[];
+  /**
+   * FAILED in the job's own code (map/combine/reduce/partition, or loading the job threw,
+   * exited, ran out of memory or made no progress for the task timeout), as opposed to a
+   * failure of the worker's surroundings (DFS, shuffle, bundle fetch, disk): only the
+   * latter count towards blacklisting the worker for the job.
+   */
+  'userCode': (boolean);
+  /**
+   * FAILED maps in user code: the record map was given when it failed (0-based index within
+   * the split), for skip mode. Absent when not known.
+   */
+  'failedRecord'?: (number);
+  '_failedRecord'?: "failedRecord";
 }

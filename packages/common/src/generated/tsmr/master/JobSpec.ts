@@ -23,6 +23,15 @@ export interface JobSpec {
    * per task; 0: the master's default (4)
    */
   'maxAttempts'?: (number);
+  /**
+   * Speculative execution (backup attempts of stragglers) is on unless this is set.
+   */
+  'noSpeculation'?: (boolean);
+  /**
+   * Skip mode: a map record on which this many attempts of its task failed (in user code)
+   * is skipped by the task's later attempts and counted in SKIPPED_RECORDS. 0: off.
+   */
+  'skipBadRecords'?: (number);
 }
 
 export interface JobSpec__Output {
@@ -47,4 +56,13 @@ export interface JobSpec__Output {
    * per task; 0: the master's default (4)
    */
   'maxAttempts': (number);
+  /**
+   * Speculative execution (backup attempts of stragglers) is on unless this is set.
+   */
+  'noSpeculation': (boolean);
+  /**
+   * Skip mode: a map record on which this many attempts of its task failed (in user code)
+   * is skipped by the task's later attempts and counted in SKIPPED_RECORDS. 0: off.
+   */
+  'skipBadRecords': (number);
 }

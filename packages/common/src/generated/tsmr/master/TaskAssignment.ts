@@ -3,6 +3,7 @@
 import type { TaskType as _tsmr_master_TaskType, TaskType__Output as _tsmr_master_TaskType__Output } from '../../tsmr/master/TaskType';
 import type { InputSplit as _tsmr_master_InputSplit, InputSplit__Output as _tsmr_master_InputSplit__Output } from '../../tsmr/master/InputSplit';
 import type { MapOutputLocation as _tsmr_master_MapOutputLocation, MapOutputLocation__Output as _tsmr_master_MapOutputLocation__Output } from '../../tsmr/master/MapOutputLocation';
+import type { Long } from '@grpc/proto-loader';
 
 export interface TaskAssignment {
   'attemptId'?: (string);
@@ -26,6 +27,10 @@ export interface TaskAssignment {
    * reduces: one per map task
    */
   'mapOutputs'?: (_tsmr_master_MapOutputLocation)[];
+  /**
+   * Maps in skip mode: records (0-based index within the split) not to give to map.
+   */
+  'skipRecords'?: (number | string | Long)[];
 }
 
 export interface TaskAssignment__Output {
@@ -50,4 +55,8 @@ export interface TaskAssignment__Output {
    * reduces: one per map task
    */
   'mapOutputs': (_tsmr_master_MapOutputLocation__Output)[];
+  /**
+   * Maps in skip mode: records (0-based index within the split) not to give to map.
+   */
+  'skipRecords': (number)[];
 }
