@@ -124,3 +124,29 @@ test('kill -9 a datanode mid-job with replication 2: the job completes', async (
   expect(status.state).toBe('SUCCEEDED');
   await expectExactlyOnceOutput(c, jobId, '/out/datanode-kill', oracle);
 });
+
+test('job submit --wait follows the job through a master restart; Ctrl-C detaches without killing it', async () => {
+  const c = await startWithInput();
+  const follower = c.spawnTsmr(['job', 'submit', SLOW, '--input', '/in', '--output', '/out/follow', '--reducers', String(REDUCERS), '--wait', '--json']);
+  const jobId = await waitFor('the job to be listed', async () => {
+    const jobs = JSON.parse((await c.tsmr(['job', 'list', '--json'])).stdout.toString());
+    return jobs[0]?.jobId as string | undefined;
+  }, 30_000, 100);
+  await until(c, jobId, 'a map to finish', (s) => s.mapsDone >= 1);
+  c.killMaster();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await c.localStart();
+  const followed = await follower.done;
+  expect(followed.code).toBe(0);
+  expect(JSON.parse(followed.stdout.toString()).state).toBe('SUCCEEDED');
+  await expectExactlyOnceOutput(c, jobId, '/out/follow', oracle);
+
+  const detached = c.spawnTsmr(['job', 'submit', SLOW, '--input', '/in', '--output', '/out/detach', '--reducers', String(REDUCERS), '--wait']);
+  await waitFor('progress to show', async () => (await jobAttempts(c, (JSON.parse((await c.tsmr(['job', 'list', '--json'])).stdout.toString())[0]).jobId)).length > 0, 30_000, 100);
+  detached.child.kill('SIGINT');
+  const result = await detached.done;
+  expect(result.code).toBe(130);
+  expect(result.stderr).toMatch(/detached: (job_\S+) keeps running/);
+  const detachedId = /detached: (job_\S+) keeps running/.exec(result.stderr)![1]!;
+  expect((await waitForJob(c, detachedId)).state).toBe('SUCCEEDED');
+});

@@ -1,6 +1,6 @@
 // A real local cluster for tests: `tsmr local start` in a temp dir, daemons as separate
 // processes, and helpers to run CLI commands, kill daemons and clean everything up.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,22 +22,28 @@ export interface RunOptions {
   cwd?: string;
 }
 
+/** Starts the built `tsmr` CLI as a child process; `done` settles when it exits. */
+export function spawnCli(args: string[], options: RunOptions = {}): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...options.env },
+    cwd: options.cwd,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => out.push(d));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), stdout: Buffer.concat(out), stderr: err }));
+  });
+  child.stdin!.end(options.input);
+  return { child, done };
+}
+
 /** Runs the built `tsmr` CLI as a child process. */
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...options.env },
-      cwd: options.cwd,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: err }));
-    child.stdin.end(options.input);
-  });
+  return spawnCli(args, options).done;
 }
 
 export interface TestClusterOptions {
@@ -85,7 +91,11 @@ export class TestCluster {
 
   /** Runs a CLI command against this cluster (found through TSMR_CLUSTER). */
   tsmr(args: string[], options: RunOptions = {}): Promise<CliResult> {
-    return runCli(args, { ...options, env: { TSMR_CLUSTER: this.dir, ...options.env } });
+    return this.spawnTsmr(args, options).done;
+  }
+
+  spawnTsmr(args: string[], options: RunOptions = {}): ReturnType<typeof spawnCli> {
+    return spawnCli(args, { ...options, env: { TSMR_CLUSTER: this.dir, ...options.env } });
   }
 
   /** An in-process client of this cluster, closed by stop(). */

@@ -2,9 +2,14 @@
 // only (structured clone); input Buffers travel in the transfer list, never copied.
 import type { InputMode } from '@tsmr/sdk';
 
-interface JobTask {
+interface ThreadTask {
   /** The job bundle (a CommonJS module whose default export is the job). */
   bundle: string;
+  /** The attempt's TaskStatus (shared memory): what the thread reports as it runs. */
+  status: Int32Array;
+}
+
+interface JobTask extends ThreadTask {
   /** The job's --param overrides, resolved against its defaults in the thread. */
   params: Record<string, string>;
   /** Scratch dir of the attempt (created by the thread). */
@@ -12,9 +17,8 @@ interface JobTask {
 }
 
 /** Loads the job and tells what the main thread must know to feed it. */
-export interface DescribeTask {
+export interface DescribeTask extends ThreadTask {
   kind: 'describe';
-  bundle: string;
 }
 
 export interface JobDescription {
@@ -36,6 +40,8 @@ export interface MapTaskRequest extends JobTask {
   /** 0: map-only, formatted text to `scratch/part`. */
   reducers: number;
   sortBufferBytes: number;
+  /** Skip mode: indexes within the split of records map must not see. */
+  skipRecords: number[];
 }
 
 /** A reduce attempt over its partition of every map's output, in map order. */

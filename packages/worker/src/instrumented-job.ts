@@ -1,0 +1,51 @@
+// The job as a task thread calls it: every call into user code (map, combine, reduce,
+// partition) is marked in the attempt's TaskStatus, which gives the task timeout its
+// progress and tells the main thread, should the thread throw, exit or run out of memory,
+// that user code was running and on which map record. In skip mode map never sees the
+// records the master named as bad (they still count in MAP_INPUT_RECORDS: they were read).
+import type { AnyJob } from '@tsmr/sdk';
+import type { TaskStatus } from './task-status';
+
+export interface InstrumentedJob {
+  job: AnyJob;
+  /** Records skipped so far (SKIPPED_RECORDS). */
+  skippedRecords(): number;
+}
+
+/**
+ * `skipRecords`: indexes within the split of map records to skip. The SDK calls map once
+ * per record, batch after batch in split order, so the n-th call is the split's record n.
+ */
+export function instrumentJob(job: AnyJob, status: TaskStatus, skipRecords: ReadonlySet<number> = new Set()): InstrumentedJob {
+  let nextRecord = 0;
+  let skipped = 0;
+  const user =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R =>
+      asUserCode(status, () => fn.apply(job, args));
+  const instrumented: AnyJob = {
+    ...job,
+    map(record: string, ctx: Parameters<AnyJob['map']>[1]) {
+      const index = nextRecord++;
+      if (skipRecords.has(index)) {
+        skipped++;
+        return;
+      }
+      status.enterUserCode(index);
+      job.map(record, ctx);
+      status.leaveUserCode();
+    },
+    combine: job.combine && user(job.combine),
+    reduce: job.reduce && user(job.reduce),
+    partition: job.partition && user(job.partition),
+  };
+  return { job: instrumented, skippedRecords: () => skipped };
+}
+
+/** Runs fn (loading the job's module, resolving its params) as user code. */
+export function asUserCode<T>(status: TaskStatus, fn: () => T): T {
+  status.enterUserCode();
+  const result = fn();
+  status.leaveUserCode();
+  return result;
+}
