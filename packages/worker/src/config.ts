@@ -1,7 +1,7 @@
 // The worker's settings: what startWorker and the CLI accept (sizes may carry units) and
 // the parsed form the rest of the worker reads.
 import os from 'node:os';
-import { parseSize, sizeSchema, parseOptions } from '@tsmr/common';
+import { durationSchema, parseDuration, parseSize, sizeSchema, parseOptions } from '@tsmr/common';
 import { z } from 'zod';
 
 export interface WorkerOptions {
@@ -23,6 +23,12 @@ export interface WorkerOptions {
   datanodeId?: string;
   /** Map output held in memory before a spill to disk. Default '64MB'. */
   sortBuffer?: string | number;
+  /** An attempt whose task thread makes no progress this long is ended and FAILED. Default '10m'; 0: never. */
+  taskTimeout?: string | number;
+  /** Heap limit of each task thread; a thread passing it is ended and its attempt FAILED. Default '1024MB'. */
+  taskMemory?: string | number;
+  /** Testing aid: makes this worker artificially slow by sleeping this long before each attempt. Default 0. */
+  taskDelay?: string | number;
 }
 
 export interface WorkerConfig {
@@ -35,6 +41,9 @@ export interface WorkerConfig {
   slots: number;
   datanodeId: string | undefined;
   sortBufferBytes: number;
+  taskTimeoutMs: number;
+  taskMemoryBytes: number;
+  taskDelayMs: number;
 }
 
 const hostPort = (what: string) => z.string().regex(/^\S+:\d+$/, `${what} must be host:port`);
@@ -50,6 +59,9 @@ export const workerOptionsSchema: z.ZodType<WorkerConfig, WorkerOptions> = z
     slots: z.number().int().min(1).max(1024).optional(),
     datanodeId: z.string().optional(),
     sortBuffer: sizeSchema.refine((n) => n > 0, 'sortBuffer must be positive').default(parseSize('64MB')),
+    taskTimeout: durationSchema.default(parseDuration('10m')),
+    taskMemory: sizeSchema.refine((n) => n >= 2 ** 20, 'taskMemory must be at least 1MB').default(parseSize('1024MB')),
+    taskDelay: durationSchema.default(0),
   })
   .transform((o) => ({
     dir: o.dir,
@@ -61,6 +73,9 @@ export const workerOptionsSchema: z.ZodType<WorkerConfig, WorkerOptions> = z
     slots: o.slots ?? os.availableParallelism(),
     datanodeId: o.datanodeId || undefined,
     sortBufferBytes: o.sortBuffer,
+    taskTimeoutMs: o.taskTimeout,
+    taskMemoryBytes: o.taskMemory,
+    taskDelayMs: o.taskDelay,
   }));
 
 /** The parsed config, or INVALID_ARGUMENT naming each bad option. */

@@ -1,9 +1,11 @@
 // One attempt from assignment to report, in the main thread: fetch the job bundle, read
 // the split or fetch the shuffle, hand the bytes to a task thread, then publish the result
 // (map output into map-output/, text into the DFS). Any failure becomes a FAILED report
-// with the error's message and stack; the worker itself carries on.
+// with the error's message and stack, saying whether user code failed (and on which map
+// record); the worker itself carries on.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   AttemptState,
   InvalidArgumentError,
@@ -14,6 +16,7 @@ import {
   type TaskAssignment__Output,
 } from '@tsmr/common';
 import type { DfsClient } from '@tsmr/dfs';
+import { UserCodeError, errorParts } from './attempt-failure';
 import type { JobCache } from './job-cache';
 import { writeTaskOutput } from './output-writer';
 import { FetchFailedError, type ShuffleFetcher } from './shuffle-fetcher';
@@ -29,6 +32,8 @@ export interface TaskLauncherOptions {
   dfs: DfsClient;
   fetcher: ShuffleFetcher;
   sortBufferBytes: number;
+  /** Testing aid: sleep this long before each attempt (an artificially slow worker). */
+  taskDelayMs: number;
   log: Logger;
 }
 
@@ -52,6 +57,7 @@ export class TaskLauncher {
     const started = Date.now();
     log.info({ type: assignment.type, taskIndex: assignment.taskIndex }, 'attempt started');
     try {
+      if (this.options.taskDelayMs > 0) await sleep(this.options.taskDelayMs, undefined, { signal });
       const report = assignment.type === 'MAP' ? await this.runMap(assignment, signal) : await this.runReduce(assignment, signal);
       log.info({ ms: Date.now() - started, counters: report.counters }, 'attempt succeeded');
       return report;
@@ -96,6 +102,7 @@ export class TaskLauncher {
         wholeFile: wholeFile && split.offset === 0,
         reducers,
         sortBufferBytes: this.options.sortBufferBytes,
+        skipRecords: assignment.skipRecords,
       },
       signal,
     );
@@ -140,14 +147,15 @@ function succeeded(attemptId: string, counters: Counters, partitionBytes: number
 }
 
 function failed(attemptId: string, err: unknown): AttemptReport {
-  // Errors from a task thread are clones made in this realm or another (a test runner's):
-  // read them by shape, not instanceof.
-  const { message, stack } = (typeof err === 'object' && err !== null ? err : {}) as { message?: unknown; stack?: unknown };
+  const { message, stack } = errorParts(err);
+  const userCode = err instanceof UserCodeError;
   return {
     attemptId,
     state: AttemptState.FAILED,
-    error: typeof message === 'string' ? message : String(err),
-    errorStack: typeof stack === 'string' ? stack : '',
+    error: message,
+    errorStack: stack,
     fetchFailedMaps: err instanceof FetchFailedError ? err.maps : [],
+    userCode,
+    failedRecord: userCode ? err.mapRecord : undefined,
   };
 }

@@ -1,7 +1,8 @@
 // A task thread (piscina runs this file, compiled, in each of its threads). User code runs
 // only here: the job bundle is required once per job per thread, and map, combine and
 // reduce are called through the SDK's runMapBatch/runCombine/runReduce over whole batches,
-// exactly as runLocal calls them. A throw from user code rejects the task with that error.
+// exactly as runLocal calls them, on the job as instrumentJob wraps it (progress, user-code
+// marks, skip mode). A throw from user code rejects the task with that error.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -15,6 +16,7 @@ import {
   type AnyJob,
   type Params,
 } from '@tsmr/sdk';
+import { asUserCode, instrumentJob } from './instrumented-job';
 import { MapOutputBuffer } from './map-output';
 import { mergeGroups, type Group } from './merge';
 import {
@@ -26,6 +28,7 @@ import {
   type TaskRequest,
   type TaskResult,
 } from './task-protocol';
+import { TaskStatus } from './task-status';
 import { TextOutput } from './text-output';
 
 // Job bundles carry an inline source map: user stacks then name the job's own .ts lines.
@@ -38,20 +41,23 @@ const REDUCE_BATCH_RECORDS = 10_000;
 
 const jobs = new Map<string, AnyJob>();
 
-function loadJob(bundle: string): AnyJob {
+/** The job's module, loaded once per thread: its top level is user code too. */
+function loadJob(bundle: string, status: TaskStatus): AnyJob {
   let job = jobs.get(bundle);
   if (job === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const loaded = (require(bundle) as { default?: unknown }).default;
-    validateJob(loaded);
-    job = loaded;
+    job = asUserCode(status, () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const loaded = (require(bundle) as { default?: unknown }).default;
+      validateJob(loaded);
+      return loaded;
+    });
     jobs.set(bundle, job);
   }
   return job;
 }
 
-function paramsOf(job: AnyJob, overrides: Record<string, string>): Params {
-  return resolveParams(job.params ?? {}, overrides);
+function paramsOf(job: AnyJob, overrides: Record<string, string>, status: TaskStatus): Params {
+  return asUserCode(status, () => resolveParams(job.params ?? {}, overrides));
 }
 
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -68,7 +74,7 @@ export default function runTask(task: TaskRequest): TaskResult | JobDescription 
 }
 
 function describe(task: DescribeTask): JobDescription {
-  return { input: loadJob(task.bundle).input ?? 'lines' };
+  return { input: loadJob(task.bundle, new TaskStatus(task.status)).input ?? 'lines' };
 }
 
 /** The split's records in batches: sub-splits tiling it, each owning the lines that start in it. */
@@ -84,8 +90,10 @@ function* mapBatches(task: MapTaskRequest): Generator<string[]> {
 }
 
 function runMapTask(task: MapTaskRequest): TaskResult {
-  const job = loadJob(task.bundle);
-  const params = paramsOf(job, task.params);
+  const status = new TaskStatus(task.status);
+  const loaded = loadJob(task.bundle, status);
+  const params = paramsOf(loaded, task.params, status);
+  const { job, skippedRecords } = instrumentJob(loaded, status, new Set(task.skipRecords));
   const counters = new Counters();
   fs.mkdirSync(task.scratch, { recursive: true });
   const map = (records: string[]) => {
@@ -93,12 +101,16 @@ function runMapTask(task: MapTaskRequest): TaskResult {
     counters.merge(result.counters);
     return result.records;
   };
+  const finalCounters = () => {
+    if (task.skipRecords.length > 0) counters.add('SKIPPED_RECORDS', skippedRecords());
+    return counters.toJSON();
+  };
   if (task.reducers === 0) {
     // Map-only: the output is the map's records as text, in emit order.
     const out = new TextOutput(path.join(task.scratch, SCRATCH.textOutput));
     for (const batch of mapBatches(task)) out.write(map(batch));
     out.close();
-    return { counters: counters.toJSON() };
+    return { counters: finalCounters() };
   }
   const buffer = new MapOutputBuffer({
     job,
@@ -111,12 +123,14 @@ function runMapTask(task: MapTaskRequest): TaskResult {
   });
   for (const batch of mapBatches(task)) buffer.collect(map(batch));
   const partitionBytes = buffer.finish();
-  return { counters: counters.toJSON(), partitionBytes };
+  return { counters: finalCounters(), partitionBytes };
 }
 
 function runReduceTask(task: ReduceTaskRequest): TaskResult {
-  const job = loadJob(task.bundle);
-  const params = paramsOf(job, task.params);
+  const status = new TaskStatus(task.status);
+  const loaded = loadJob(task.bundle, status);
+  const params = paramsOf(loaded, task.params, status);
+  const { job } = instrumentJob(loaded, status);
   const counters = new Counters();
   fs.mkdirSync(task.scratch, { recursive: true });
   const runs = task.segments.map((segment) => decodeRecords(asBuffer(segment)));
@@ -124,6 +138,7 @@ function runReduceTask(task: ReduceTaskRequest): TaskResult {
   let batch: Group[] = [];
   let batchRecords = 0;
   const reduce = () => {
+    status.progressed(); // a job without reduce calls no user code here
     const result = runReduce(job, params, batch);
     counters.merge(result.counters);
     out.write(result.records);

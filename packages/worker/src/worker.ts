@@ -39,10 +39,19 @@ export async function startWorker(options: WorkerOptions, log: Logger = createLo
 
   const master = unaryClient(masterProto().WorkerProtocol, config.master, { secret: config.secret });
   const dfs = new DfsClient({ namenode: config.namenode, secret: config.secret, localDatanodeId: config.datanodeId, log });
-  const runner = new TaskRunner(config.slots);
+  const runner = new TaskRunner({ slots: config.slots, taskTimeoutMs: config.taskTimeoutMs, taskMemoryBytes: config.taskMemoryBytes });
   const jobs = new JobCache(workDir, (request) => master.api.GetJobBundle(request), (bundle) => runner.describe(bundle));
   const fetcher = new ShuffleFetcher(config.secret);
-  const launcher = new TaskLauncher({ workDir, jobs, runner, dfs, fetcher, sortBufferBytes: config.sortBufferBytes, log });
+  const launcher = new TaskLauncher({
+    workDir,
+    jobs,
+    runner,
+    dfs,
+    fetcher,
+    sortBufferBytes: config.sortBufferBytes,
+    taskDelayMs: config.taskDelayMs,
+    log,
+  });
 
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log });
   server.addService<ShuffleHandlers>(workerProto().Shuffle.service, shuffleHandlers(workDir));

@@ -14,48 +14,10 @@ import {
   type ShuffleChunk__Output,
   type TaskAssignment,
 } from '@tsmr/common';
-import {
-  FakeMaster,
-  attemptIdOf,
-  eventually,
-  jobIdOf,
-  jobSource,
-  putFile,
-  startMiniDfs,
-  startTestWorker,
-  stopAll,
-  type MiniDfs,
-} from './helpers';
+import { attemptIdOf, eventually, fragileJob, jobIdOf, setup, stopAll } from './helpers';
 
 jest.setTimeout(60_000);
 afterEach(stopAll);
-
-const TEXT = Buffer.from('one two\nthree four\nboom here\nfive\n');
-
-/** A job whose map does `action` on lines containing "boom", and counts words otherwise. */
-const jobWith = (action: string) =>
-  jobSource(`{
-    name: 'fragile',
-    map(line, ctx) { if (line.includes('boom')) { ${action} } for (const w of line.split(' ')) ctx.emit(w, 1); },
-    reduce(w, ones, ctx) { ctx.emit(w, ones.length); },
-  }`);
-
-async function setup(options: { secret?: string } = {}) {
-  const dfs = await startMiniDfs();
-  const master = await FakeMaster.start(options);
-  const [split] = await putFile(dfs, '/in/text.txt', TEXT, 4096);
-  const worker = await startTestWorker(master, dfs, { secret: options.secret });
-  const mapOf = (job: number, index = 0, reducers = 1): TaskAssignment => ({
-    attemptId: attemptIdOf(job, 'm', index),
-    jobId: jobIdOf(job),
-    type: TaskType.MAP,
-    taskIndex: index,
-    split,
-    reducers,
-    output: `/out/${job}`,
-  });
-  return { dfs, master, worker, mapOf };
-}
 
 function fetchPartition(address: string, request: { jobId: string; mapAttemptId: string; partition: number }, secret?: string) {
   const client = streamingClient(workerProto().Shuffle, address);
@@ -71,8 +33,8 @@ function fetchPartition(address: string, request: { jobId: string; mapAttemptId:
 describe('failures', () => {
   test('a throw in map fails the attempt with the message and stack; the worker runs the next task', async () => {
     const { master, mapOf } = await setup();
-    master.bundles.set(jobIdOf(1), jobWith(`throw new Error('bad line: ' + line);`));
-    master.bundles.set(jobIdOf(2), jobWith(''));
+    master.bundles.set(jobIdOf(1), fragileJob(`throw new Error('bad line: ' + line);`));
+    master.bundles.set(jobIdOf(2), fragileJob(''));
     const [failed] = await master.run(mapOf(1));
     expect(failed).toMatchObject({ state: AttemptState.FAILED, error: 'bad line: boom here' });
     expect(failed?.errorStack).toMatch(/bad line: boom here\n\s+at /);
@@ -84,8 +46,8 @@ describe('failures', () => {
 
   test('process.exit in map fails the attempt; the pool recovers', async () => {
     const { master, mapOf } = await setup();
-    master.bundles.set(jobIdOf(1), jobWith('process.exit(3);'));
-    master.bundles.set(jobIdOf(2), jobWith(''));
+    master.bundles.set(jobIdOf(1), fragileJob('process.exit(3);'));
+    master.bundles.set(jobIdOf(2), fragileJob(''));
     const [failed] = await master.run(mapOf(1));
     expect(failed?.state).toBe(AttemptState.FAILED);
     expect(failed?.error).toMatch(/exit/);
@@ -102,8 +64,8 @@ describe('failures', () => {
 
   test('kill_attempts stops a running attempt, drops it from heartbeats and removes its files', async () => {
     const { master, worker, mapOf } = await setup();
-    master.bundles.set(jobIdOf(1), jobWith('for (;;) {}'));
-    master.bundles.set(jobIdOf(2), jobWith(''));
+    master.bundles.set(jobIdOf(1), fragileJob('for (;;) {}'));
+    master.bundles.set(jobIdOf(2), fragileJob(''));
     const loop = mapOf(1);
     master.assign(loop);
     await eventually('the attempt to run', () =>
@@ -124,7 +86,7 @@ describe('failures', () => {
 
   test('killing a finished map removes its map output', async () => {
     const { master, worker, mapOf } = await setup();
-    master.bundles.set(jobIdOf(1), jobWith(''));
+    master.bundles.set(jobIdOf(1), fragileJob(''));
     const map = mapOf(1);
     await master.run(map);
     const output = path.join(worker.dir, 'map-output', jobIdOf(1), map.attemptId as string);
@@ -136,7 +98,7 @@ describe('failures', () => {
   test('the Shuffle service serves a partition, and refuses unknown, forged and unauthenticated requests', async () => {
     const secret = 's3cret';
     const { master, worker, mapOf } = await setup({ secret });
-    master.bundles.set(jobIdOf(1), jobWith(''));
+    master.bundles.set(jobIdOf(1), fragileJob(''));
     const map = mapOf(1, 0, 2);
     const [report] = await master.run(map);
     const jobId = jobIdOf(1);
@@ -172,7 +134,7 @@ describe('failures', () => {
 
   test('a reduce that cannot fetch a map output reports it in fetch_failed_maps', async () => {
     const { master, worker, mapOf } = await setup();
-    master.bundles.set(jobIdOf(1), jobWith(''));
+    master.bundles.set(jobIdOf(1), fragileJob(''));
     const map = mapOf(1);
     await master.run(map);
     const reduce: TaskAssignment = {
@@ -195,7 +157,7 @@ describe('failures', () => {
 
   test('a worker rides out a master restart and reports what finished meanwhile', async () => {
     const { master, mapOf } = await setup();
-    master.bundles.set(jobIdOf(1), jobWith('const until = Date.now() + 800; while (Date.now() < until) {}'));
+    master.bundles.set(jobIdOf(1), fragileJob('const until = Date.now() + 800; while (Date.now() < until) {}'));
     const map = mapOf(1);
     master.assign(map);
     await eventually('the attempt to run', () =>

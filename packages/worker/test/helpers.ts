@@ -3,6 +3,7 @@
 import {
   AttemptState,
   RpcServer,
+  TaskType,
   masterProto,
   silentLogger,
   type AttemptReport__Output,
@@ -193,4 +194,33 @@ export async function startTestWorker(master: FakeMaster, dfs: MiniDfs, options:
   );
   running.push(() => worker.stop());
   return Object.assign(worker, { dir });
+}
+
+/** Four lines; the third (index 2 within the split) contains "boom". */
+export const FRAGILE_TEXT = Buffer.from('one two\nthree four\nboom here\nfive\n');
+
+/** A job whose map does `action` on lines containing "boom", and counts words otherwise. */
+export const fragileJob = (action: string) =>
+  jobSource(`{
+    name: 'fragile',
+    map(line, ctx) { if (line.includes('boom')) { ${action} } for (const w of line.split(' ')) ctx.emit(w, 1); },
+    reduce(w, ones, ctx) { ctx.emit(w, ones.length); },
+  }`);
+
+/** A mini DFS holding FRAGILE_TEXT as /in/text.txt, a fake master, a worker, and map assignments of its one split. */
+export async function setup(options: Partial<WorkerOptions> = {}) {
+  const dfs = await startMiniDfs();
+  const master = await FakeMaster.start({ secret: options.secret });
+  const [split] = await putFile(dfs, '/in/text.txt', FRAGILE_TEXT, 4096);
+  const worker = await startTestWorker(master, dfs, options);
+  const mapOf = (job: number, index = 0, reducers = 1): TaskAssignment => ({
+    attemptId: attemptIdOf(job, 'm', index),
+    jobId: jobIdOf(job),
+    type: TaskType.MAP,
+    taskIndex: index,
+    split,
+    reducers,
+    output: `/out/${job}`,
+  });
+  return { dfs, master, worker, mapOf };
 }

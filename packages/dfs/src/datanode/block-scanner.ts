@@ -37,7 +37,8 @@ export class BlockScanner {
       } catch (err) {
         this.context.log.warn({ err }, 'block scan failed');
       }
-      await this.wakeup.wait(this.intervalMs);
+      // stop() may have been noticed (and its wakeup used up) inside scanAll.
+      if (!this.stopped) await this.wakeup.wait(this.intervalMs);
     }
   }
 
