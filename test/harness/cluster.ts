@@ -139,9 +139,10 @@ export class TestCluster {
 
   async stop(): Promise<void> {
     for (const client of this.clients) client.close();
+    let stopErrors = '';
     if (fs.existsSync(path.join(this.dir, 'cluster.json'))) {
       this.trackPids();
-      await runCli(['local', 'stop', '--dir', this.dir]);
+      stopErrors = (await runCli(['local', 'stop', '--dir', this.dir])).stderr;
     }
     // Whatever survived `local stop` (or was started by a failed test) ends here.
     for (const pid of this.pids) {
@@ -152,6 +153,8 @@ export class TestCluster {
       }
     }
     fs.rmSync(this.dir, { recursive: true, force: true });
+    // Every daemon must end on SIGTERM; `local stop` names any it had to kill.
+    expect(stopErrors).toBe('');
   }
 
   private trackPids(): void {

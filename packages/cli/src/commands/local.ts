@@ -86,8 +86,10 @@ export function registerLocalCommands(program: Command): void {
     .option('--dir <dir>', 'cluster directory (default: $TSMR_CLUSTER, then ./.tsmr)', defaultClusterDir())
     .action(
       action(async (opts) => {
-        const cluster = await stopLocalCluster(opts.dir);
-        process.stdout.write(`stopped ${cluster.datanodes.length} workers, the master, ${cluster.datanodes.length} datanodes and the namenode\n`);
+        const { cluster, killed } = await stopLocalCluster(opts.dir);
+        const n = cluster.datanodes.length;
+        process.stdout.write(`stopped the namenode, the master, ${n} datanode${n === 1 ? '' : 's'} and ${n} worker${n === 1 ? '' : 's'}\n`);
+        for (const d of killed) process.stderr.write(`tsmr: ${d.name} (pid ${d.pid}) ignored SIGTERM for 5 s and was killed\n`);
       }),
     );
 }

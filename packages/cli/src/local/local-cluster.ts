@@ -114,13 +114,18 @@ async function waitUntilReady(cluster: ClusterFile, timeoutMs = 30_000): Promise
   }
 }
 
-/** Stops workers and the master first (they use the DFS), then datanodes, then the namenode. */
-export async function stopLocalCluster(dir: string): Promise<ClusterFile> {
+/**
+ * Stops workers and the master first (they use the DFS), then datanodes, then the
+ * namenode. Returns the daemons that ignored SIGTERM and had to be killed.
+ */
+export async function stopLocalCluster(dir: string): Promise<{ cluster: ClusterFile; killed: DaemonStatus[] }> {
   const cluster = readClusterFile(clusterFilePath(dir));
-  await stopProcesses([...cluster.workers.map((d) => d.pid), cluster.master.pid]);
-  await stopProcesses(cluster.datanodes.map((d) => d.pid));
-  await stopProcesses([cluster.namenode.pid]);
-  return cluster;
+  const stuck = [
+    ...(await stopProcesses([...cluster.workers.map((d) => d.pid), cluster.master.pid])),
+    ...(await stopProcesses(cluster.datanodes.map((d) => d.pid))),
+    ...(await stopProcesses([cluster.namenode.pid])),
+  ];
+  return { cluster, killed: daemonStatuses(cluster).filter((d) => stuck.includes(d.pid)) };
 }
 
 export interface DaemonStatus {

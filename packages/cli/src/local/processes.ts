@@ -61,10 +61,12 @@ export function stopProcess(pid: number, signal: NodeJS.Signals = 'SIGTERM'): vo
   if (isTsmrProcess(pid)) process.kill(pid, signal);
 }
 
-/** SIGTERM, then SIGKILL whatever still runs after graceMs. */
-export async function stopProcesses(pids: number[], graceMs = 5000): Promise<void> {
+/** SIGTERM, then SIGKILL whatever still runs after graceMs; returns the pids that needed it. */
+export async function stopProcesses(pids: number[], graceMs = 5000): Promise<number[]> {
   for (const pid of pids) stopProcess(pid);
   const giveUpAt = Date.now() + graceMs;
   while (pids.some(isTsmrProcess) && Date.now() < giveUpAt) await sleep(50);
-  for (const pid of pids) stopProcess(pid, 'SIGKILL');
+  const stuck = pids.filter(isTsmrProcess);
+  for (const pid of stuck) stopProcess(pid, 'SIGKILL');
+  return stuck;
 }
