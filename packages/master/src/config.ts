@@ -2,6 +2,7 @@
 // and the parsed form the rest of the master reads.
 import { durationSchema, parseDuration, parseOptions } from '@tsmr/common';
 import { z } from 'zod';
+import type { SpeculationConfig } from './speculator';
 
 export interface MasterOptions {
   /** State dir (holds master.db); created if missing. */
@@ -22,6 +23,12 @@ export interface MasterOptions {
   localityDelay?: string | number;
   /** Attempts per task that may fail before the job fails, unless the job says otherwise. Default 4. */
   maxAttempts?: number;
+  /** Attempts of a job that may fail on one worker for reasons not in the job before the worker is blacklisted for the job. Default 3. */
+  maxTaskFailuresPerWorker?: number;
+  /** Speculative execution: a task is a straggler once it has run this many times the median run time of its phase's finished tasks. Default 1.5. */
+  speculativeSlowness?: number;
+  /** ... and at least this long. Default '1s'. */
+  speculativeMinRuntime?: string | number;
 }
 
 export interface MasterConfig {
@@ -34,6 +41,8 @@ export interface MasterConfig {
   workerTimeoutMs: number;
   localityDelayMs: number;
   maxAttempts: number;
+  maxTaskFailuresPerWorker: number;
+  speculation: SpeculationConfig;
 }
 
 const positive = (what: string) => (n: number) => n > 0 || `${what} must be positive`;
@@ -49,6 +58,9 @@ export const masterOptionsSchema: z.ZodType<MasterConfig, MasterOptions> = z
     workerTimeout: durationSchema.refine(positive('workerTimeout')).default(parseDuration('10s')),
     localityDelay: durationSchema.optional(),
     maxAttempts: z.number().int().min(1).max(100).default(4),
+    maxTaskFailuresPerWorker: z.number().int().min(1).max(100).default(3),
+    speculativeSlowness: z.number().min(1, 'speculativeSlowness must be ≥ 1').default(1.5),
+    speculativeMinRuntime: durationSchema.default(parseDuration('1s')),
   })
   .transform((o) => ({
     dir: o.dir,
@@ -60,6 +72,8 @@ export const masterOptionsSchema: z.ZodType<MasterConfig, MasterOptions> = z
     workerTimeoutMs: o.workerTimeout,
     localityDelayMs: o.localityDelay ?? 3 * o.heartbeatInterval,
     maxAttempts: o.maxAttempts,
+    maxTaskFailuresPerWorker: o.maxTaskFailuresPerWorker,
+    speculation: { slowness: o.speculativeSlowness, minRuntimeMs: o.speculativeMinRuntime },
   }));
 
 /** The parsed config, or INVALID_ARGUMENT naming each bad option. */

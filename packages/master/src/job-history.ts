@@ -29,6 +29,8 @@ function attemptRecord(a: AttemptRow): AttemptRecord {
     dataLocal: a.dataLocal,
     error: a.error,
     committed: a.committed,
+    speculative: a.speculative,
+    userCode: a.userCode,
   };
 }
 
@@ -43,6 +45,11 @@ export function summarize(durations: readonly number[]): DurationSummary {
     p95Ms: quantile(sorted, 0.95),
     maxMs: sorted[sorted.length - 1]!,
   };
+}
+
+/** The median of non-empty durations (the speculator's yardstick). */
+export function median(durations: readonly number[]): number {
+  return quantile([...durations].sort((a, b) => a - b), 0.5);
 }
 
 function quantile(sorted: readonly number[], q: number): number {

@@ -1,9 +1,10 @@
 // What the master keeps in memory about a job that has not finished (Hadoop's
-// JobInProgress and TaskInProgress): its tasks, which wait in which queue, which attempt
-// runs each, and where each finished map's output lives. The rows are the stored form;
-// the job tracker changes a row and writes it back in the same step.
+// JobInProgress and TaskInProgress): its tasks, which wait in which queue, which attempts
+// run each, where each finished map's output lives, and what failed where. The rows are
+// the stored form; the job tracker changes a row and writes it back in the same step.
 import type { AttemptRow, JobRow, TaskRow } from './job-store';
 import { PendingTasks, type Queueable } from './pending-tasks';
+import { WorkerBlacklist } from './worker-blacklist';
 
 /** An attempt given to a worker and not yet finished. */
 export interface ActiveAttempt {
@@ -17,8 +18,10 @@ export class TaskInProgress implements Queueable {
   readonly hosts: readonly string[];
   /** Workers an attempt of this task failed on: a retry goes elsewhere when it can. */
   readonly failedOn = new Set<string>();
-  /** The attempt running now: at most one, as there is no speculative execution. */
-  running: ActiveAttempt | undefined;
+  /** The attempts running now: one, or two while a speculative backup runs. */
+  readonly running = new Set<ActiveAttempt>();
+  /** Skip mode: attempts that failed in map on each record (index within the split). */
+  private readonly recordFailures = new Map<number, number>();
   /** The attempt whose output is the task's (row.doneAttempt): a finished map's tells reduces where to fetch. */
   done: AttemptRow | undefined;
 
@@ -37,6 +40,22 @@ export class TaskInProgress implements Queueable {
   get writesOutput(): boolean {
     return !this.isMap || this.job.isMapOnly;
   }
+
+  /** Notes where and why an attempt failed; true when this failure blacklists its worker for the job. */
+  attemptFailed(attempt: AttemptRow): boolean {
+    this.failedOn.add(attempt.workerId);
+    if (attempt.userCode && attempt.failedRecord !== null) {
+      this.recordFailures.set(attempt.failedRecord, (this.recordFailures.get(attempt.failedRecord) ?? 0) + 1);
+    }
+    return !attempt.userCode && this.job.blacklist.addFailure(attempt.workerId);
+  }
+
+  /** Skip mode: the records the next attempt must skip (failed on by skipBadRecords attempts). */
+  recordsToSkip(): number[] {
+    const { skipBadRecords } = this.job.row;
+    if (skipBadRecords === 0) return [];
+    return [...this.recordFailures].filter(([, failures]) => failures >= skipBadRecords).map(([record]) => record);
+  }
 }
 
 export class JobInProgress {
@@ -52,11 +71,14 @@ export class JobInProgress {
   localityWaitSince: number | undefined;
   /** The job commit (_SUCCESS) has begun. */
   committing = false;
+  readonly blacklist: WorkerBlacklist;
 
   constructor(
     readonly row: JobRow,
     tasks: readonly TaskRow[],
+    maxTaskFailuresPerWorker: number,
   ) {
+    this.blacklist = new WorkerBlacklist(maxTaskFailuresPerWorker);
     for (const taskRow of tasks) {
       const task = new TaskInProgress(taskRow, this);
       (task.isMap ? this.maps : this.reduces)[taskRow.index] = task;

@@ -17,6 +17,10 @@ export interface Submission {
   params: Record<string, string>;
   /** Attempts per task that may fail (the master's default when the spec says 0). */
   maxAttempts: number;
+  /** Backup attempts of stragglers allowed (the spec's no_speculation unset). */
+  speculative: boolean;
+  /** Skip mode: failures on one map record after which it is skipped; 0: off. */
+  skipBadRecords: number;
   bundle: Buffer;
 }
 
@@ -38,6 +42,8 @@ const requestSchema = z.object({
       reducers: z.number().int('must be an integer').min(0, 'must be ≥ 0').max(MAX_REDUCERS, `must be ≤ ${MAX_REDUCERS}`),
       params: z.record(z.string(), z.string()),
       maxAttempts: z.number().int('must be an integer').min(0, 'must be ≥ 0').max(100, 'must be ≤ 100'),
+      noSpeculation: z.boolean(),
+      skipBadRecords: z.number().int('must be an integer').min(0, 'must be ≥ 0').max(100, 'must be ≤ 100'),
     },
     { error: 'missing' },
   ),
@@ -67,6 +73,8 @@ export function parseSubmission(request: SubmitJobRequest__Output, defaultMaxAtt
     reducers: spec.reducers,
     params: spec.params,
     maxAttempts: spec.maxAttempts || defaultMaxAttempts,
+    speculative: !spec.noSpeculation,
+    skipBadRecords: spec.skipBadRecords,
     bundle,
   };
 }

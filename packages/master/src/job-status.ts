@@ -14,6 +14,8 @@ export function jobStatus(store: JobStore, job: JobRow): JobStatus {
       reducers: job.reducers,
       params: job.params,
       maxAttempts: job.maxAttempts,
+      noSpeculation: !job.speculative,
+      skipBadRecords: job.skipBadRecords,
     },
     ...store.taskCounts(job.id),
     submittedAt: job.submittedAt,

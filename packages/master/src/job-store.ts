@@ -22,6 +22,10 @@ export interface JobRow {
   reducers: number;
   params: Record<string, string>;
   maxAttempts: number;
+  /** Speculative execution (backup attempts of stragglers) allowed. */
+  speculative: boolean;
+  /** Skip mode: failures on one map record after which later attempts skip it; 0: off. */
+  skipBadRecords: number;
   state: JobState__Output;
   submittedAt: number;
   startedAt: number;
@@ -67,6 +71,12 @@ export interface AttemptRow {
   partitionBytes: number[];
   /** Its output is the task's output (a committed reduce, a succeeded map whose output is still needed). */
   committed: boolean;
+  /** A backup of a straggling attempt of the same task. */
+  speculative: boolean;
+  /** FAILED in the job's own code (not the worker's surroundings). */
+  userCode: boolean;
+  /** FAILED maps in user code: the record (index within the split) map was given, if known. */
+  failedRecord: number | null;
 }
 
 export interface TaskCounts {
@@ -88,6 +98,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   reducers INTEGER NOT NULL,
   params TEXT NOT NULL,
   max_attempts INTEGER NOT NULL,
+  speculative INTEGER NOT NULL,
+  skip_bad_records INTEGER NOT NULL,
   bundle BLOB NOT NULL,
   state TEXT NOT NULL,
   submitted_at INTEGER NOT NULL,
@@ -129,12 +141,16 @@ CREATE TABLE IF NOT EXISTS attempts (
   error_stack TEXT NOT NULL,
   counters TEXT NOT NULL,
   partition_bytes TEXT NOT NULL,
-  committed INTEGER NOT NULL
+  committed INTEGER NOT NULL,
+  speculative INTEGER NOT NULL,
+  user_code INTEGER NOT NULL,
+  failed_record INTEGER
 );
 CREATE INDEX IF NOT EXISTS attempts_by_job ON attempts(job_id);
 `;
 
-const JOB_COLUMNS = `id, seq, name, submitter, inputs, output, reducers, params, max_attempts AS maxAttempts, state,
+const JOB_COLUMNS = `id, seq, name, submitter, inputs, output, reducers, params, max_attempts AS maxAttempts,
+  speculative, skip_bad_records AS skipBadRecords, state,
   submitted_at AS submittedAt, started_at AS startedAt, finished_at AS finishedAt, error_message AS errorMessage,
   error_stack AS errorStack, error_task AS errorTask, cleanup_pending AS cleanupPending`;
 const TASK_COLUMNS = `id, job_id AS jobId, kind, idx AS "index", split, state, queued_at AS queuedAt,
@@ -142,15 +158,21 @@ const TASK_COLUMNS = `id, job_id AS jobId, kind, idx AS "index", split, state, q
 const ATTEMPT_COLUMNS = `id, task_id AS taskId, job_id AS jobId, kind, idx AS "index", state, worker_id AS workerId,
   worker_host AS workerHost, shuffle_address AS shuffleAddress, queued_at AS queuedAt, started_at AS startedAt,
   finished_at AS finishedAt, data_local AS dataLocal, error, error_stack AS errorStack, counters,
-  partition_bytes AS partitionBytes, committed`;
+  partition_bytes AS partitionBytes, committed, speculative, user_code AS userCode, failed_record AS failedRecord`;
 
 /** Rows as SQLite returns them: JSON as text, booleans as 0/1. */
 type Stored<T, Json extends keyof T, Bool extends keyof T> = Omit<T, Json | Bool> & Record<Json, string> & Record<Bool, number>;
-type StoredJob = Stored<JobRow, 'inputs' | 'params', 'cleanupPending'>;
+type StoredJob = Stored<JobRow, 'inputs' | 'params', 'cleanupPending' | 'speculative'>;
 type StoredTask = Stored<TaskRow, never, never> & { split: string | null };
-type StoredAttempt = Stored<AttemptRow, 'counters' | 'partitionBytes', 'dataLocal' | 'committed'>;
+type StoredAttempt = Stored<AttemptRow, 'counters' | 'partitionBytes', 'dataLocal' | 'committed' | 'speculative' | 'userCode'>;
 
-const toJob = (r: StoredJob): JobRow => ({ ...r, inputs: JSON.parse(r.inputs), params: JSON.parse(r.params), cleanupPending: r.cleanupPending === 1 });
+const toJob = (r: StoredJob): JobRow => ({
+  ...r,
+  inputs: JSON.parse(r.inputs),
+  params: JSON.parse(r.params),
+  cleanupPending: r.cleanupPending === 1,
+  speculative: r.speculative === 1,
+});
 const toTask = (r: StoredTask): TaskRow => ({ ...r, split: r.split === null ? null : JSON.parse(r.split) });
 const toAttempt = (r: StoredAttempt): AttemptRow => ({
   ...r,
@@ -158,6 +180,8 @@ const toAttempt = (r: StoredAttempt): AttemptRow => ({
   partitionBytes: JSON.parse(r.partitionBytes),
   dataLocal: r.dataLocal === 1,
   committed: r.committed === 1,
+  speculative: r.speculative === 1,
+  userCode: r.userCode === 1,
 });
 
 const jobParams = (j: JobRow) => ({
@@ -165,6 +189,7 @@ const jobParams = (j: JobRow) => ({
   inputs: JSON.stringify(j.inputs),
   params: JSON.stringify(j.params),
   cleanupPending: j.cleanupPending ? 1 : 0,
+  speculative: j.speculative ? 1 : 0,
 });
 const taskParams = (t: TaskRow) => ({ ...t, split: t.split === null ? null : JSON.stringify(t.split) });
 const attemptParams = (a: AttemptRow) => ({
@@ -173,6 +198,8 @@ const attemptParams = (a: AttemptRow) => ({
   partitionBytes: JSON.stringify(a.partitionBytes),
   dataLocal: a.dataLocal ? 1 : 0,
   committed: a.committed ? 1 : 0,
+  speculative: a.speculative ? 1 : 0,
+  userCode: a.userCode ? 1 : 0,
 });
 
 export class JobStore {
@@ -191,7 +218,7 @@ export class JobStore {
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       maxSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM jobs'),
       insertJob: db.prepare(`INSERT INTO jobs VALUES (@id, @seq, @name, @submitter, @inputs, @output, @reducers, @params,
-        @maxAttempts, @bundle, @state, @submittedAt, @startedAt, @finishedAt, @errorMessage, @errorStack, @errorTask, @cleanupPending)`),
+        @maxAttempts, @speculative, @skipBadRecords, @bundle, @state, @submittedAt, @startedAt, @finishedAt, @errorMessage, @errorStack, @errorTask, @cleanupPending)`),
       updateJob: db.prepare(`UPDATE jobs SET state = @state, started_at = @startedAt, finished_at = @finishedAt,
         error_message = @errorMessage, error_stack = @errorStack, error_task = @errorTask, cleanup_pending = @cleanupPending WHERE id = @id`),
       job: db.prepare<[string], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`),
@@ -209,9 +236,10 @@ export class JobStore {
       ),
       insertAttempt: db.prepare(`INSERT INTO attempts VALUES (@id, @taskId, @jobId, @kind, @index, @state, @workerId,
         @workerHost, @shuffleAddress, @queuedAt, @startedAt, @finishedAt, @dataLocal, @error, @errorStack, @counters,
-        @partitionBytes, @committed)`),
+        @partitionBytes, @committed, @speculative, @userCode, @failedRecord)`),
       updateAttempt: db.prepare(`UPDATE attempts SET state = @state, finished_at = @finishedAt, error = @error,
-        error_stack = @errorStack, counters = @counters, partition_bytes = @partitionBytes, committed = @committed WHERE id = @id`),
+        error_stack = @errorStack, counters = @counters, partition_bytes = @partitionBytes, committed = @committed,
+        user_code = @userCode, failed_record = @failedRecord WHERE id = @id`),
       attemptsOf: db.prepare<[string], StoredAttempt>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE job_id = ? ORDER BY started_at, id`),
       attempt: db.prepare<[string], StoredAttempt>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = ?`),
       userCounters: db.prepare<[string], { name: string; value: number }>(
@@ -221,7 +249,7 @@ export class JobStore {
       engineCounters: db.prepare<[string], Record<string, number | null>>(
         `SELECT SUM(kind = 'm') AS LAUNCHED_MAPS, SUM(kind = 'r') AS LAUNCHED_REDUCES,
            SUM(kind = 'm' AND state = 'FAILED') AS FAILED_MAPS, SUM(kind = 'r' AND state = 'FAILED') AS FAILED_REDUCES,
-           SUM(kind = 'm' AND data_local = 1) AS DATA_LOCAL_MAPS
+           SUM(kind = 'm' AND data_local = 1) AS DATA_LOCAL_MAPS, SUM(speculative) AS SPECULATIVE_ATTEMPTS
          FROM attempts WHERE job_id = ?`,
       ),
     };
@@ -313,7 +341,7 @@ export class JobStore {
     return row && toAttempt(row);
   }
 
-  /** The committed attempts' counters summed, plus the launched/failed/data-local counts over every attempt. */
+  /** The committed attempts' counters summed, plus the launched/failed/data-local/speculative counts over every attempt. */
   counters(jobId: string): Record<string, number> {
     const counters: Record<string, number> = {};
     for (const { name, value } of this.sql.userCounters.all(jobId)) counters[name] = value;

@@ -1,6 +1,7 @@
-// The master's core (Hadoop's JobTracker): accepts jobs, hands tasks out on heartbeats,
-// follows every attempt to its end, commits exactly one attempt per task, re-runs what
-// failed or was lost, and ends jobs. Unfinished jobs live in memory (rebuilt from the
+// The master's core (Hadoop's JobTracker): accepts jobs, hands tasks out on heartbeats
+// (backups of stragglers among them), follows every attempt to its end, commits exactly one
+// attempt per task and kills the others, re-runs what failed or was lost, blacklists
+// workers that keep failing a job, and ends jobs. Unfinished jobs live in memory (rebuilt from the
 // store at start); each event changes memory and the store together in one transaction.
 //
 // DFS work (commits, cleanup) runs after that transaction, in the background, so a
@@ -32,6 +33,8 @@ export interface JobTrackerParts {
   workers: WorkerRegistry;
   scheduler: Scheduler;
   workerTimeoutMs: number;
+  /** Attempts of a job failing on one worker for reasons not in the job that blacklist it for the job. */
+  maxTaskFailuresPerWorker: number;
   log: Logger;
 }
 
@@ -72,16 +75,17 @@ export class JobTracker {
   recover(now: number): void {
     const { store, workers, log } = this.parts;
     for (const row of store.activeJobs()) {
-      const job = new JobInProgress(row, store.tasks(row.id));
+      const job = new JobInProgress(row, store.tasks(row.id), this.parts.maxTaskFailuresPerWorker);
       for (const attempt of store.attempts(row.id)) {
         const task = job.task(attempt.taskId);
         if (!task) continue;
-        if (attempt.state === 'FAILED') task.failedOn.add(attempt.workerId);
+        if (attempt.state === 'FAILED') task.attemptFailed(attempt);
         if (attempt.id === task.row.doneAttempt) task.done = attempt;
         if (attempt.state === 'ASSIGNED' || attempt.state === 'RUNNING') {
           // Kept as it was until its worker has failed to list it for the worker timeout.
-          task.running = { row: attempt, task, lastReportedAt: now };
-          this.attempts.set(attempt.id, task.running);
+          const active = { row: attempt, task, lastReportedAt: now };
+          task.running.add(active);
+          this.attempts.set(attempt.id, active);
           workers.restore(attempt.workerId, attempt.shuffleAddress, now);
         } else if (attempt.committed && !task.writesOutput) {
           workers.restore(attempt.workerId, attempt.shuffleAddress, now);
@@ -137,6 +141,8 @@ export class JobTracker {
       reducers: submission.reducers,
       params: submission.params,
       maxAttempts: submission.maxAttempts,
+      speculative: submission.speculative,
+      skipBadRecords: submission.skipBadRecords,
       state: 'PENDING',
       submittedAt: now,
       startedAt: 0,
@@ -163,7 +169,7 @@ export class JobTracker {
       ...Array.from({ length: submission.reducers }, (_, i) => newTask('r', i, null)),
     ];
     store.insertJob(row, submission.bundle, tasks);
-    const job = new JobInProgress(row, tasks);
+    const job = new JobInProgress(row, tasks, this.parts.maxTaskFailuresPerWorker);
     this.jobs.set(id, job);
     log.info({ jobId: id, name: row.name, maps: splits.length, reduces: row.reducers, output: row.output }, 'job accepted');
     this.commitJobIfDone(job);
@@ -174,7 +180,7 @@ export class JobTracker {
   private endJob(job: JobInProgress, state: 'FAILED' | 'KILLED', now: number, error?: JobError): void {
     const reason = state === 'KILLED' ? 'job killed' : 'job failed';
     for (const task of [...job.maps, ...job.reduces]) {
-      if (task.running) this.finishAttempt(task.running, 'KILLED', now, { error: reason });
+      for (const active of [...task.running]) this.finishAttempt(active, 'KILLED', now, { error: reason });
     }
     job.pendingMaps.clear();
     job.pendingReduces.clear();
@@ -250,7 +256,7 @@ export class JobTracker {
     if (!active || active.row.workerId !== workerId) {
       // Not running as far as the master knows (killed, lost, or never assigned to this worker).
       if (report.state === 'RUNNING' || report.state === 'ASSIGNED') killAttempts.push(report.attemptId);
-      else if (report.state === 'SUCCEEDED') this.discardLateSuccess(report.attemptId);
+      else if (report.state === 'SUCCEEDED') this.discardLateSuccess(report.attemptId, killAttempts);
       return;
     }
     active.lastReportedAt = now;
@@ -265,11 +271,11 @@ export class JobTracker {
         return this.attemptSucceeded(active, report, now);
       case 'FAILED':
         if (!active.task.isMap && report.fetchFailedMaps.length > 0) return this.fetchFailed(active, report.fetchFailedMaps, now);
-        return this.attemptFailed(active, report.error || 'attempt failed (no message)', report.errorStack, now);
+        return this.attemptFailed(active, report, now);
     }
   }
 
-  private launch({ task, dataLocal }: Placement, worker: WorkerInfo, now: number): TaskAssignment {
+  private launch({ task, dataLocal, speculative }: Placement, worker: WorkerInfo, now: number): TaskAssignment {
     const { store, log } = this.parts;
     const job = task.job;
     const row: AttemptRow = {
@@ -282,7 +288,8 @@ export class JobTracker {
       workerId: worker.id,
       workerHost: worker.host,
       shuffleAddress: worker.shuffleAddress,
-      queuedAt: task.row.queuedAt,
+      // A backup was ready the moment the scheduler chose it.
+      queuedAt: speculative ? now : task.row.queuedAt,
       startedAt: now,
       finishedAt: 0,
       dataLocal,
@@ -291,19 +298,25 @@ export class JobTracker {
       counters: {},
       partitionBytes: [],
       committed: false,
+      speculative,
+      userCode: false,
+      failedRecord: null,
     };
     task.row.nextAttempt++;
     task.row.state = 'RUNNING';
     store.updateTask(task.row);
     store.insertAttempt(row);
-    task.running = { row, task, lastReportedAt: now };
-    this.attempts.set(row.id, task.running);
+    const active = { row, task, lastReportedAt: now };
+    task.running.add(active);
+    this.attempts.set(row.id, active);
     if (job.row.state === 'PENDING') {
       Object.assign(job.row, { state: 'RUNNING', startedAt: now });
       store.updateJob(job.row);
       log.info({ jobId: job.id }, 'job running');
     }
-    log.info({ jobId: job.id, taskId: row.taskId, attemptId: row.id, workerId: worker.id, dataLocal }, 'task attempt assigned');
+    log.info({ jobId: job.id, taskId: row.taskId, attemptId: row.id, workerId: worker.id, dataLocal, speculative }, 'task attempt assigned');
+    const skipRecords = task.isMap ? task.recordsToSkip() : [];
+    if (skipRecords.length > 0) log.warn({ jobId: job.id, attemptId: row.id, skipRecords }, 'skipping bad records');
     return {
       attemptId: row.id,
       jobId: job.id,
@@ -316,6 +329,7 @@ export class JobTracker {
       mapOutputs: task.isMap
         ? []
         : job.maps.flatMap((map) => (map.done ? [{ mapIndex: map.row.index, attemptId: map.done.id, shuffleAddress: map.done.shuffleAddress }] : [])),
+      skipRecords,
     };
   }
 
@@ -327,6 +341,8 @@ export class JobTracker {
       partitionBytes: report.partitionBytes,
       committed: !task.writesOutput,
     });
+    // The first attempt to succeed is the task's: a backup or original still running is killed.
+    for (const other of [...task.running]) this.finishAttempt(other, 'KILLED', now, { error: `superseded by ${active.row.id}` });
     task.done = active.row;
     task.row.doneAttempt = active.row.id;
     if (task.writesOutput) {
@@ -380,26 +396,40 @@ export class JobTracker {
     });
   }
 
-  /** A success reported for an attempt that is no longer running: its output must not be committed. */
-  private discardLateSuccess(attemptId: string): void {
+  /**
+   * A success reported for an attempt that is no longer running (a killed backup or
+   * original, say): its output must not be committed, and its worker deletes it.
+   */
+  private discardLateSuccess(attemptId: string, killAttempts: string[]): void {
     const taskId = taskOfAttempt(attemptId);
     const job = this.jobs.get(jobOfTask(taskId));
     const task = job?.task(taskId);
     // A repeated report of the attempt being (or already) committed is not late.
-    if (!job || !task?.writesOutput || task.row.doneAttempt === attemptId) return;
+    if (!job || !task || task.row.doneAttempt === attemptId) return;
     this.parts.log.info({ jobId: job.id, taskId, attemptId }, 'late success of a superseded attempt: output discarded');
-    this.afterCommit.push(() => this.parts.committer.abortTask(job.row.output, attemptId));
+    killAttempts.push(attemptId);
+    if (task.writesOutput) this.afterCommit.push(() => this.parts.committer.abortTask(job.row.output, attemptId));
   }
 
-  private attemptFailed(active: ActiveAttempt, error: string, stack: string, now: number): void {
-    this.finishAttempt(active, 'FAILED', now, { error, errorStack: stack });
+  private attemptFailed(active: ActiveAttempt, report: AttemptReport__Output, now: number): void {
+    this.finishAttempt(active, 'FAILED', now, {
+      error: report.error || 'attempt failed (no message)',
+      errorStack: report.errorStack,
+      userCode: report.userCode,
+      failedRecord: report.failedRecord ?? null,
+    });
     this.taskAttemptFailed(active.task, active.row, now);
   }
 
   /** Counts a failed attempt against its task: a retry, or the end of the job after maxAttempts. */
   private taskAttemptFailed(task: TaskInProgress, attempt: AttemptRow, now: number): void {
     task.row.failures++;
-    task.failedOn.add(attempt.workerId);
+    if (task.attemptFailed(attempt)) {
+      this.parts.log.warn(
+        { jobId: task.job.id, workerId: attempt.workerId, failures: this.parts.maxTaskFailuresPerWorker },
+        'worker blacklisted for the job: its attempts keep failing for reasons not in the job',
+      );
+    }
     if (task.row.failures >= task.job.row.maxAttempts) {
       this.parts.store.updateTask(task.row);
       this.endJob(task.job, 'FAILED', now, { message: attempt.error, stack: attempt.errorStack, taskId: task.row.id });
@@ -471,16 +501,19 @@ export class JobTracker {
 
   // ---- shared steps ----
 
+  /** Stores the task's row and puts it back in its queue, unless another attempt of it still runs and carries on. */
   private requeue(task: TaskInProgress, now: number): void {
-    Object.assign(task.row, { state: 'PENDING', queuedAt: now });
+    if (task.running.size === 0) {
+      Object.assign(task.row, { state: 'PENDING', queuedAt: now });
+      task.job.queueOf(task).add(task);
+      this.parts.log.info({ jobId: task.job.id, taskId: task.row.id, attempts: task.row.nextAttempt, failures: task.row.failures }, 'task re-queued');
+    }
     this.parts.store.updateTask(task.row);
-    task.job.queueOf(task).add(task);
-    this.parts.log.info({ jobId: task.job.id, taskId: task.row.id, attempts: task.row.nextAttempt, failures: task.row.failures }, 'task re-queued');
   }
 
   private finishAttempt(active: ActiveAttempt, state: AttemptStateName, now: number, fields: Partial<AttemptRow>): void {
     this.attempts.delete(active.row.id);
-    active.task.running = undefined;
+    active.task.running.delete(active);
     Object.assign(active.row, { state, finishedAt: now }, fields);
     this.parts.store.updateAttempt(active.row);
     const { row } = active;

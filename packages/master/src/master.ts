@@ -8,6 +8,7 @@ import { JobStore } from './job-store';
 import { JobTracker } from './job-tracker';
 import { OutputCommitter } from './output-committer';
 import { Scheduler } from './scheduler';
+import { Speculator } from './speculator';
 import { WorkerRegistry } from './worker-registry';
 import { workerProtocolService } from './worker-protocol-service';
 
@@ -26,8 +27,9 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
       store,
       committer: new OutputCommitter(dfs),
       workers: new WorkerRegistry(config.workerTimeoutMs, log),
-      scheduler: new Scheduler(config.localityDelayMs),
+      scheduler: new Scheduler(config.localityDelayMs, new Speculator(config.speculation)),
       workerTimeoutMs: config.workerTimeoutMs,
+      maxTaskFailuresPerWorker: config.maxTaskFailuresPerWorker,
       log,
     },
     Date.now(),

@@ -2,12 +2,17 @@
 // within a job: maps whose split has a replica on the worker's datanode first; any other
 // map only once the job has gone without a local slot for the locality delay (delay
 // scheduling, as Hadoop's fair scheduler does it); reduces once every map has succeeded.
+// A job that blacklisted the worker gives it nothing. A slot no waiting task wants may get
+// a backup attempt of a straggler (one per heartbeat; see Speculator).
 import type { JobInProgress, TaskInProgress } from './job-in-progress';
+import type { Speculator } from './speculator';
 
 export interface Placement {
   task: TaskInProgress;
   /** A map whose split has a replica on the worker's own datanode. */
   dataLocal: boolean;
+  /** A backup attempt of a task that is already running. */
+  speculative: boolean;
 }
 
 export interface WorkerView {
@@ -22,13 +27,16 @@ export interface Liveness {
 }
 
 export class Scheduler {
-  constructor(private readonly localityDelayMs: number) {}
+  constructor(
+    private readonly localityDelayMs: number,
+    private readonly speculator: Speculator,
+  ) {}
 
-  /** Up to `slots` tasks for the worker, taken off their queues. */
+  /** Up to `slots` tasks for the worker, waiting ones taken off their queues. */
   assign(jobs: Iterable<JobInProgress>, worker: WorkerView, slots: number, workers: Liveness, now: number): Placement[] {
     const placements: Placement[] = [];
     const eligible = (task: TaskInProgress) => mayRunOn(task, worker.id, workers);
-    const candidates = [...jobs];
+    const candidates = [...jobs].filter((job) => !job.blacklist.excludes(worker.id, workers));
     while (placements.length < slots) {
       let placement: Placement | undefined;
       for (const job of candidates) {
@@ -39,6 +47,14 @@ export class Scheduler {
       placement.task.job.queueOf(placement.task).remove(placement.task);
       placements.push(placement);
     }
+    if (placements.length < slots) {
+      for (const job of candidates) {
+        const straggler = this.speculator.straggler(job, worker.id, now);
+        if (!straggler) continue;
+        placements.push({ task: straggler, dataLocal: isLocal(straggler, worker), speculative: true });
+        break;
+      }
+    }
     return placements;
   }
 
@@ -47,20 +63,24 @@ export class Scheduler {
       const local = worker.datanodeId ? job.pendingMaps.firstOnHost(worker.datanodeId, eligible) : undefined;
       if (local) {
         job.localityWaitSince = undefined;
-        return { task: local, dataLocal: true };
+        return { task: local, dataLocal: true, speculative: false };
       }
       job.localityWaitSince ??= now;
       if (now - job.localityWaitSince >= this.localityDelayMs) {
         const any = job.pendingMaps.firstOf(eligible);
-        if (any) return { task: any, dataLocal: false };
+        if (any) return { task: any, dataLocal: false, speculative: false };
       }
     }
     if (job.allMapsDone) {
       const reduce = job.pendingReduces.firstOf(eligible);
-      if (reduce) return { task: reduce, dataLocal: false };
+      if (reduce) return { task: reduce, dataLocal: false, speculative: false };
     }
     return undefined;
   }
+}
+
+function isLocal(task: TaskInProgress, worker: WorkerView): boolean {
+  return worker.datanodeId !== '' && task.hosts.includes(worker.datanodeId);
 }
 
 /** A task goes back to a worker it failed on only when every live worker has failed it. */

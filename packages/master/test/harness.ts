@@ -120,11 +120,21 @@ export interface JobOptions {
   reducers?: number;
   maxAttempts?: number;
   name?: string;
+  noSpeculation?: boolean;
+  skipBadRecords?: number;
 }
 
 export async function submit(client: JobClientApi, job: JobOptions): Promise<string> {
   const { jobId } = await client.SubmitJob({
-    spec: { name: job.name ?? 'test', inputs: job.inputs, output: job.output, reducers: job.reducers ?? 0, maxAttempts: job.maxAttempts ?? 0 },
+    spec: {
+      name: job.name ?? 'test',
+      inputs: job.inputs,
+      output: job.output,
+      reducers: job.reducers ?? 0,
+      maxAttempts: job.maxAttempts ?? 0,
+      noSpeculation: job.noSpeculation ?? false,
+      skipBadRecords: job.skipBadRecords ?? 0,
+    },
     bundle: BUNDLE,
     submitter: 'tester',
   });

@@ -20,6 +20,8 @@ describe('options', () => {
       workerTimeoutMs: 10_000,
       localityDelayMs: 750,
       maxAttempts: 4,
+      maxTaskFailuresPerWorker: 3,
+      speculation: { slowness: 1.5, minRuntimeMs: 1000 },
     });
     expect(masterOptionsSchema.parse({ dir: '/m', namenode: 'h:1', localityDelay: '0' }).localityDelayMs).toBe(0);
   });
@@ -29,13 +31,15 @@ describe('options', () => {
     await expect(start({ workerTimeout: 'soon' })).rejects.toThrow(InvalidArgumentError);
     await expect(start({ workerTimeout: 'soon' })).rejects.toThrow(/workerTimeout: /);
     await expect(start({ maxAttempts: 0 })).rejects.toThrow(/maxAttempts/);
+    await expect(start({ speculativeSlowness: 0.5 })).rejects.toThrow(/speculativeSlowness must be ≥ 1/);
+    await expect(start({ maxTaskFailuresPerWorker: 0 })).rejects.toThrow(/maxTaskFailuresPerWorker/);
     await expect(start({ namenode: 'nowhere' })).rejects.toThrow(/namenode must be host:port/);
   });
 });
 
 describe('parseSubmission', () => {
   const request = {
-    spec: { name: 'j', inputs: ['in/'], output: 'out', reducers: 2, params: { k: 'v' }, maxAttempts: 0 },
+    spec: { name: 'j', inputs: ['in/'], output: 'out', reducers: 2, params: { k: 'v' }, maxAttempts: 0, noSpeculation: false, skipBadRecords: 0 },
     bundle: Buffer.from('x'),
     submitter: 'me',
   };
@@ -49,8 +53,18 @@ describe('parseSubmission', () => {
       reducers: 2,
       params: { k: 'v' },
       maxAttempts: 4,
+      speculative: true,
+      skipBadRecords: 0,
       bundle: Buffer.from('x'),
     });
+  });
+
+  it('turns speculation off and skip mode on as the spec says', () => {
+    expect(parseSubmission({ ...request, spec: { ...request.spec, noSpeculation: true, skipBadRecords: 2 } }, 4)).toMatchObject({
+      speculative: false,
+      skipBadRecords: 2,
+    });
+    expect(() => parseSubmission({ ...request, spec: { ...request.spec, skipBadRecords: -1 } }, 4)).toThrow('spec.skip_bad_records: must be ≥ 0');
   });
 
   it('refuses a reducer count that is not an integer (the wire cannot say 1.5, a caller in-process can)', () => {

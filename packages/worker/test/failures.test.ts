@@ -49,7 +49,7 @@ describe('failures', () => {
     master.bundles.set(jobIdOf(1), fragileJob('process.exit(3);'));
     master.bundles.set(jobIdOf(2), fragileJob(''));
     const [failed] = await master.run(mapOf(1));
-    expect(failed?.state).toBe(AttemptState.FAILED);
+    expect(failed).toMatchObject({ state: AttemptState.FAILED, userCode: true, failedRecord: 2 });
     expect(failed?.error).toMatch(/exit/);
     const reports = await master.run(mapOf(2, 0), mapOf(2, 1), mapOf(2, 2));
     expect(reports.map((r) => r.state)).toEqual([AttemptState.SUCCEEDED, AttemptState.SUCCEEDED, AttemptState.SUCCEEDED]);
@@ -151,7 +151,7 @@ describe('failures', () => {
       ],
     };
     const [report] = await master.run(reduce);
-    expect(report).toMatchObject({ state: AttemptState.FAILED, fetchFailedMaps: [1, 2] });
+    expect(report).toMatchObject({ state: AttemptState.FAILED, fetchFailedMaps: [1, 2], userCode: false });
     expect(report?.error).toMatch(/map 1, 2/);
   });
 

@@ -3,6 +3,7 @@
 // others, skip mode, and the taskDelay testing aid. The worker must keep serving.
 // The task threads run dist/task-thread.js: build first with `npx tsc -b packages/worker`.
 import { AttemptState, TaskType } from '@tsmr/common';
+import { parseWorkerOptions } from '../src/config';
 import { attemptIdOf, eventually, fragileJob, jobIdOf, jobSource, setup, stopAll } from './helpers';
 
 jest.setTimeout(60_000);
@@ -10,6 +11,17 @@ afterEach(stopAll);
 
 /** FRAGILE_TEXT's "boom here" line is record 2 of the split. */
 const BOOM_RECORD = 2;
+
+test('options: task timeout 10 minutes, task memory 1 GiB, no task delay by default; units accepted', () => {
+  const base = { dir: '/w', master: 'h:1', namenode: 'h:2' };
+  expect(parseWorkerOptions(base)).toMatchObject({ taskTimeoutMs: 600_000, taskMemoryBytes: 2 ** 30, taskDelayMs: 0 });
+  expect(parseWorkerOptions({ ...base, taskTimeout: '0', taskMemory: '256MB', taskDelay: '3s' })).toMatchObject({
+    taskTimeoutMs: 0,
+    taskMemoryBytes: 256 * 2 ** 20,
+    taskDelayMs: 3000,
+  });
+  expect(() => parseWorkerOptions({ ...base, taskMemory: '1KB' })).toThrow(/taskMemory must be at least 1MB/);
+});
 
 describe('task timeout', () => {
   test('an attempt stuck in map fails with the record, user code, and the worker runs the next task', async () => {
