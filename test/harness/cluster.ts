@@ -118,6 +118,35 @@ export class TestCluster {
     process.kill(pid, signal);
   }
 
+  /**
+   * Stops worker `index` and starts it again by hand, with extra flags (e.g. a task delay).
+   * It is not in cluster.json: `localStart` would not restart it, stop() ends it.
+   */
+  async replaceWorker(index: number, extraArgs: string[]): Promise<void> {
+    const info = this.info;
+    const worker = info.workers[index]!;
+    process.kill(worker.pid, 'SIGTERM');
+    await waitFor('the old worker to exit', async () => {
+      try {
+        process.kill(worker.pid, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    }, 10_000, 50);
+    const datanodeId = fs.readFileSync(path.join(info.datanodes[index]!.dir, 'datanode-id'), 'utf8').trim();
+    const { child } = spawnCli(
+      ['worker', '--dir', worker.dir, '--master', info.master.address, '--namenode', info.namenode.address,
+        '--datanode-id', datanodeId, '--slots', String(info.settings.slots), '--port', String(worker.port), ...extraArgs],
+      { env: { TSMR_SECRET: info.secret ?? '' } },
+    );
+    this.pids.add(child.pid!);
+    await new Promise<void>((resolve, reject) => {
+      child.stderr!.on('data', (d: Buffer) => d.toString().includes('worker listening') && resolve());
+      child.once('exit', (code) => reject(new Error(`replacement worker exited with ${code}`)));
+    });
+  }
+
   killMaster(signal: NodeJS.Signals = 'SIGKILL'): void {
     process.kill(this.info.master.pid, signal);
   }

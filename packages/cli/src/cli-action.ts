@@ -1,6 +1,6 @@
 // How every command ends: errors print as one `tsmr: CODE: message` line (the stack only
 // with --verbose) and exit non-zero. Flag parsers report bad values through commander.
-import { InvalidArgumentError as FlagError } from 'commander';
+import { InvalidArgumentError as FlagError, Option } from 'commander';
 import { describeError, parseDuration, parseSize } from '@tsmr/common';
 
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
@@ -38,4 +38,9 @@ export function durationFlag(value: string): string {
   } catch (err) {
     throw new FlagError((err as Error).message);
   }
+}
+
+/** A size flag whose help shows its default with units (64MB, not 67108864). */
+export function sizeOption(flags: string, description: string, defaultSize: string): Option {
+  return new Option(flags, description).argParser(sizeFlag).default(parseSize(defaultSize), defaultSize);
 }

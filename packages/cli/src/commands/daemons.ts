@@ -5,7 +5,7 @@ import { createLogger, type Logger } from '@tsmr/common';
 import { startDatanode, startNamenode } from '@tsmr/dfs';
 import { startMaster } from '@tsmr/master';
 import { startWorker } from '@tsmr/worker';
-import { action, durationFlag, intFlag, sizeFlag } from '../cli-action';
+import { action, durationFlag, intFlag, sizeOption } from '../cli-action';
 
 interface Daemon {
   address: string;
@@ -41,7 +41,7 @@ export function registerDaemonCommands(program: Command): void {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', 'port to bind (0: any free port)', intFlag(0), 0)
     .option('--replication <n>', 'default replication of new files', intFlag(1), 3)
-    .option('--block-size <size>', 'default block size of new files', sizeFlag, 64 * 1024 * 1024)
+    .addOption(sizeOption('--block-size <size>', 'default block size of new files', '64MB'))
     .option('--heartbeat-interval <duration>', 'how often datanodes heartbeat', durationFlag, '3s')
     .option('--dead-node-timeout <duration>', 'silence after which a datanode is dead', durationFlag, '30s')
     .option('--lease-timeout <duration>', 'how long an unfinished file outlives its silent writer', durationFlag, '60s')
@@ -117,6 +117,9 @@ export function registerDaemonCommands(program: Command): void {
     .option('--worker-timeout <duration>', 'silence after which a worker is lost', durationFlag, '10s')
     .option('--locality-delay <duration>', 'how long a job waits for a data-local slot (default: 3 heartbeats)', durationFlag)
     .option('--max-attempts <n>', 'attempts per task before the job fails', intFlag(1), 4)
+    .option('--max-task-failures-per-worker <n>', 'failures not caused by a job that blacklist a worker for it', intFlag(1), 3)
+    .option('--speculative-slowness <x>', 'back up a task running this many times the median of its finished peers', Number, 1.5)
+    .option('--speculative-min-runtime <duration>', 'never back up a task that has run less than this', durationFlag, '1s')
     .option('--address-file <file>', 'write the bound host:port here once listening')
     .addHelpText('after', '\nThe cluster secret, if any, is read from $TSMR_SECRET.')
     .action(
@@ -137,6 +140,9 @@ export function registerDaemonCommands(program: Command): void {
                 workerTimeout: opts.workerTimeout,
                 localityDelay: opts.localityDelay,
                 maxAttempts: opts.maxAttempts,
+                maxTaskFailuresPerWorker: opts.maxTaskFailuresPerWorker,
+                speculativeSlowness: opts.speculativeSlowness,
+                speculativeMinRuntime: opts.speculativeMinRuntime,
               },
               log,
             ),
@@ -153,7 +159,10 @@ export function registerDaemonCommands(program: Command): void {
     .requiredOption('--namenode <host:port>', 'the DFS namenode')
     .option('--datanode-id <id>', 'the datanode beside this worker, for data-local maps')
     .option('--slots <n>', 'tasks run at once (default: the number of cores)', intFlag(1))
-    .option('--sort-buffer <size>', 'map output buffered before a spill to disk', sizeFlag, 64 * 1024 * 1024)
+    .addOption(sizeOption('--sort-buffer <size>', 'map output buffered before a spill to disk', '64MB'))
+    .option('--task-timeout <duration>', 'fail an attempt whose user code makes no progress this long (0: never)', durationFlag, '10m')
+    .addOption(sizeOption('--task-memory <size>', 'heap limit of each task thread', '1GB'))
+    .option('--task-delay <duration>', 'testing aid: sleep this long before each attempt (an artificially slow worker)', durationFlag, '0')
     .option('--host <host>', 'address to bind the shuffle service', '127.0.0.1')
     .option('--port <port>', 'port to bind (0: any free port)', intFlag(0), 0)
     .option('--address-file <file>', 'write the bound host:port here once listening')
@@ -176,6 +185,9 @@ export function registerDaemonCommands(program: Command): void {
                 slots: opts.slots,
                 datanodeId: opts.datanodeId,
                 sortBuffer: opts.sortBuffer,
+                taskTimeout: opts.taskTimeout,
+                taskMemory: opts.taskMemory,
+                taskDelay: opts.taskDelay,
               },
               log,
             ),

@@ -84,6 +84,8 @@ export function registerJobCommands(program: Command): void {
     .option('--reducers <n>', 'reduce tasks (0: map-only)', intFlag(0), 1)
     .option('--param <name=value>', 'override a job param (repeatable)', parseParam, {})
     .option('--max-attempts <n>', 'attempts per task before the job fails (default: the master\'s)', intFlag(1))
+    .option('--no-speculation', 'never launch backup attempts for slow tasks')
+    .option('--skip-bad-records <n>', 'skip a map record once attempts failed on it n times (0: off)', intFlag(0), 0)
     .option('--wait', 'follow the job until it ends; exit 0 only if it succeeds')
     .option('--json', 'print JSON')
     .action(
@@ -97,6 +99,8 @@ export function registerJobCommands(program: Command): void {
           reducers: opts.reducers,
           params: opts.param,
           maxAttempts: opts.maxAttempts ?? 0,
+          noSpeculation: !opts.speculation,
+          skipBadRecords: opts.skipBadRecords,
         };
         const waitForMaster = opts.wait ? 10 * 60_000 : 5000;
         await withMaster(

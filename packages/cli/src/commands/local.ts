@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DfsClient } from '@tsmr/dfs';
 import { formatSize } from '@tsmr/common';
 import { clusterFilePath, defaultClusterDir, readClusterFile } from '../cluster-file';
-import { action, durationFlag, intFlag, sizeFlag } from '../cli-action';
+import { action, durationFlag, intFlag, sizeOption } from '../cli-action';
 import { daemonStatuses, startLocalCluster, stopLocalCluster } from '../local/local-cluster';
 
 export function registerLocalCommands(program: Command): void {
@@ -14,7 +14,7 @@ export function registerLocalCommands(program: Command): void {
     .description('start a namenode, N datanodes, a master and N workers (or restart those of DIR that are down)')
     .option('--dir <dir>', 'cluster directory: data, logs, cluster.json (default: $TSMR_CLUSTER, then ./.tsmr)', defaultClusterDir())
     .option('--nodes <n>', 'number of datanodes', intFlag(1), 3)
-    .option('--block-size <size>', 'default block size', sizeFlag, 64 * 1024 * 1024)
+    .addOption(sizeOption('--block-size <size>', 'default block size', '64MB'))
     .option('--replication <n>', 'default replication (default: min(3, nodes))', intFlag(1))
     .option('--heartbeat-interval <duration>', 'datanode heartbeat interval', durationFlag, '3s')
     .option('--dead-node-timeout <duration>', 'silence after which a datanode is dead', durationFlag, '30s')
