@@ -19,6 +19,32 @@ let cluster: TestCluster;
 const input = wordsText(4 * MB, 5);
 let oracle: string[];
 
+/** Reads every part file that appears in `output` until stopped: name → texts seen. */
+function watchParts(output: string): { stop(): Promise<Map<string, Set<string>>> } {
+  const seen = new Map<string, Set<string>>();
+  let stopped = false;
+  const client = cluster.client();
+  const loop = (async () => {
+    while (!stopped) {
+      const entries = await client.list(output).catch(() => []);
+      for (const e of entries) {
+        const name = e.path.slice(output.length + 1);
+        if (!name.startsWith('part-')) continue;
+        const text = (await client.readFile(e.path)).toString('utf8');
+        seen.set(name, (seen.get(name) ?? new Set()).add(text));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return seen;
+    },
+  };
+}
+
 beforeAll(async () => {
   cluster = await TestCluster.start({ nodes: 3, blockSize: '1MB', replication: 2, workerTimeout: '3s', slots: 2 });
   await cluster.client().writeFile('/chaos/in.txt', input);
@@ -43,6 +69,7 @@ test(`${RUNS} chaotic runs all produce the oracle's output, exactly once`, async
       '--param', `mapFaultOdds=${0.3 / linesPerSplit}`,
       '--param', `reduceFaultOdds=${0.3 / keysPerReduce}`,
     ]);
+    const watcher = watchParts(output);
     // Kill one worker process once the job is under way, and bring it back.
     await waitFor('the job to start', async () => (await jobStatus(cluster, jobId)).state === 'RUNNING', 30_000, 100);
     cluster.killWorker(run % 3);
@@ -50,6 +77,11 @@ test(`${RUNS} chaotic runs all produce the oracle's output, exactly once`, async
     const status = await waitForJob(cluster, jobId, 120_000);
     expect(status.state).toBe('SUCCEEDED');
     await expectExactlyOnceOutput(cluster, jobId, output, oracle);
+    // A reader listing the output while the job ran only ever saw whole part files.
+    const seen = await watcher.stop();
+    for (const [name, texts] of seen) {
+      for (const text of texts) expect([name, text]).toEqual([name, oracle[Number(name.slice(-5))]]);
+    }
     failedAttempts += (status.counters.FAILED_MAPS ?? 0) + (status.counters.FAILED_REDUCES ?? 0);
   }
   // The faults really happened (about 40% of attempts fail; none in 2 runs is ~1e-4 likely).
