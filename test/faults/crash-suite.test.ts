@@ -71,7 +71,7 @@ test(`${RUNS} chaotic runs all produce the oracle's output, exactly once`, async
     ]);
     const watcher = watchParts(output);
     // Kill one worker process once the job is under way, and bring it back.
-    await waitFor('the job to start', async () => (await jobStatus(cluster, jobId)).state === 'RUNNING', 30_000, 100);
+    await waitFor('the job to start', async () => (await jobStatus(cluster, jobId)).state !== 'PENDING', 30_000, 20);
     cluster.killWorker(run % 3);
     await cluster.localStart();
     const status = await waitForJob(cluster, jobId, 120_000);

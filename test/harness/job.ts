@@ -66,16 +66,21 @@ export async function submit(cluster: TestCluster, job: string, args: string[]):
   return JSON.parse(result.stdout.toString()).jobId;
 }
 
+const apis = new WeakMap<TestCluster, ReturnType<TestCluster['jobApi']>>();
+
+function api(cluster: TestCluster): ReturnType<TestCluster['jobApi']> {
+  let existing = apis.get(cluster);
+  if (!existing) apis.set(cluster, (existing = cluster.jobApi()));
+  return existing;
+}
+
+/** The job's status, straight from the master (the CLI's `job status` is tested elsewhere). */
 export async function jobStatus(cluster: TestCluster, jobId: string): Promise<JobStatusJson> {
-  const result = await cluster.tsmr(['job', 'status', jobId, '--json']);
-  if (result.code !== 0) throw new Error(`job status failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.toString());
+  return (await api(cluster).GetJobStatus({ jobId })) as unknown as JobStatusJson;
 }
 
 export async function jobAttempts(cluster: TestCluster, jobId: string): Promise<AttemptJson[]> {
-  const result = await cluster.tsmr(['job', 'history', jobId, '--json']);
-  if (result.code !== 0) throw new Error(`job history failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.toString()).attempts;
+  return (await api(cluster).GetJobHistory({ jobId })).attempts as unknown as AttemptJson[];
 }
 
 /** Polls until the job has ended (any final state). */
