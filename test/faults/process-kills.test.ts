@@ -142,7 +142,8 @@ test('job submit --wait follows the job through a master restart; Ctrl-C detache
   await expectExactlyOnceOutput(c, jobId, '/out/follow', oracle);
 
   const detached = c.spawnTsmr(['job', 'submit', SLOW, '--input', '/in', '--output', '/out/detach', '--reducers', String(REDUCERS), '--wait']);
-  await waitFor('progress to show', async () => (await jobAttempts(c, (JSON.parse((await c.tsmr(['job', 'list', '--json'])).stdout.toString())[0]).jobId)).length > 0, 30_000, 100);
+  // Ctrl-C once the CLI says it is following the job.
+  await new Promise<void>((resolve) => detached.child.stderr!.on('data', (d: Buffer) => d.toString().includes('submitted') && resolve()));
   detached.child.kill('SIGINT');
   const result = await detached.done;
   expect(result.code).toBe(130);
