@@ -3,6 +3,7 @@
 // tracker changes them in one transaction per event (a heartbeat, a commit, a kill), so a
 // crash never leaves half of one. Job counters are derived from the attempts, not stored.
 import type { InputSplit__Output, JobState__Output } from '@tsmr/common';
+import type { Submission } from './job-spec';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,20 +13,10 @@ export type TaskKindName = 'm' | 'r';
 export type TaskStateName = 'PENDING' | 'RUNNING' | 'COMMITTING' | 'DONE';
 export type AttemptStateName = 'ASSIGNED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'KILLED';
 
-export interface JobRow {
+/** A job as stored: what was submitted (less the bundle, kept apart) and its progress. */
+export interface JobRow extends Omit<Submission, 'bundle'> {
   id: string;
   seq: number;
-  name: string;
-  submitter: string;
-  inputs: string[];
-  output: string;
-  reducers: number;
-  params: Record<string, string>;
-  maxAttempts: number;
-  /** Speculative execution (backup attempts of stragglers) allowed. */
-  speculative: boolean;
-  /** Skip mode: failures on one map record after which later attempts skip it; 0: off. */
-  skipBadRecords: number;
   state: JobState__Output;
   submittedAt: number;
   startedAt: number;
