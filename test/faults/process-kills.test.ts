@@ -146,8 +146,8 @@ test('job submit --wait follows the job through a master restart; Ctrl-C detache
   await new Promise<void>((resolve) => detached.child.stderr!.on('data', (d: Buffer) => d.toString().includes('submitted') && resolve()));
   detached.child.kill('SIGINT');
   const result = await detached.done;
-  expect(result.code).toBe(130);
   expect(result.stderr).toMatch(/detached: (job_\S+) keeps running/);
+  expect(result.code).toBe(130);
   const detachedId = /detached: (job_\S+) keeps running/.exec(result.stderr)![1]!;
   expect((await waitForJob(c, detachedId)).state).toBe('SUCCEEDED');
 });

@@ -44,15 +44,25 @@ function parseParam(value: string, previous: Record<string, string> = {}): Recor
 }
 
 /**
- * Polls the job until it ends, drawing progress on stderr. Ctrl-C detaches: the job
- * keeps running. A master restart is waited out (calls retry for up to 10 minutes).
+ * Ctrl-C during `submit --wait` detaches: a submitted job keeps running. Installed before
+ * the job is submitted, so there is no moment where Ctrl-C would kill the CLI unannounced.
  */
-async function follow(api: JobApi, jobId: string): Promise<JobStatus__Output> {
-  const tty = process.stderr.isTTY;
+function detachOnInterrupt(): { submitted(jobId: string): void } {
+  let jobId: string | undefined;
   process.once('SIGINT', () => {
-    process.stderr.write(`\ndetached: ${jobId} keeps running (tsmr job status ${jobId}; tsmr job kill ${jobId})\n`);
+    process.stderr.write(
+      jobId
+        ? `\ndetached: ${jobId} keeps running (tsmr job status ${jobId}; tsmr job kill ${jobId})\n`
+        : '\ninterrupted before the job was submitted\n',
+    );
     process.exit(130);
   });
+  return { submitted: (id) => (jobId = id) };
+}
+
+/** Polls the job until it ends, drawing progress on stderr. */
+async function follow(api: JobApi, jobId: string): Promise<JobStatus__Output> {
+  const tty = process.stderr.isTTY;
   let last = '';
   for (;;) {
     const status = await api.GetJobStatus({ jobId });
@@ -90,6 +100,7 @@ export function registerJobCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (file: string, opts, cmd: Command) => {
+        const interrupt = opts.wait ? detachOnInterrupt() : undefined;
         const code = await bundleJob(file);
         const { job: definition } = checkBundle(code, file, opts.param);
         const spec = {
@@ -102,12 +113,14 @@ export function registerJobCommands(program: Command): void {
           noSpeculation: !opts.speculation,
           skipBadRecords: opts.skipBadRecords,
         };
+        // A master restart is waited out while following (calls retry for up to 10 minutes).
         const waitForMaster = opts.wait ? 10 * 60_000 : 5000;
         await withMaster(
           cmd,
           async (api) => {
             const { jobId } = await api.SubmitJob({ spec, bundle: code, submitter: os.userInfo().username });
-            if (!opts.wait) return print(opts.json ? JSON.stringify({ jobId }) : jobId);
+            if (!interrupt) return print(opts.json ? JSON.stringify({ jobId }) : jobId);
+            interrupt.submitted(jobId);
             process.stderr.write(`submitted ${jobId} (${path.basename(file)})\n`);
             const status = await follow(api, jobId);
             if (opts.json) print(JSON.stringify(status, null, 2));
