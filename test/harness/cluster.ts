@@ -78,6 +78,7 @@ export class TestCluster {
     args.push('--heartbeat-interval', options.heartbeatInterval ?? '200ms');
     args.push('--dead-node-timeout', options.deadNodeTimeout ?? '2s');
     args.push('--worker-timeout', options.workerTimeout ?? '3s');
+    args.push('--task-heartbeat', '200ms');
     if (options.replication) args.push('--replication', String(options.replication));
     if (options.slots) args.push('--slots', String(options.slots));
     if (options.secret === false) args.push('--no-secret');

@@ -27,6 +27,7 @@ export const clusterFileSchema = z.object({
     heartbeatInterval: z.string(),
     deadNodeTimeout: z.string(),
     workerTimeout: z.string(),
+    taskHeartbeat: z.string(),
     slots: z.number().int(),
   }),
   secret: z.string().optional(),

@@ -19,6 +19,8 @@ export interface LocalStartOptions {
   heartbeatInterval: string;
   deadNodeTimeout: string;
   workerTimeout: string;
+  /** How often workers heartbeat the master (separate from the datanodes' interval). */
+  taskHeartbeat: string;
   /** Task slots per worker (default: the cores shared out over the nodes). */
   slots?: number;
   /** Generate a cluster secret (kept in cluster.json, mode 0600). */
@@ -41,6 +43,7 @@ export async function startLocalCluster(options: LocalStartOptions): Promise<Clu
     heartbeatInterval: options.heartbeatInterval,
     deadNodeTimeout: options.deadNodeTimeout,
     workerTimeout: options.workerTimeout,
+    taskHeartbeat: options.taskHeartbeat,
     slots: options.slots ?? Math.max(1, Math.ceil(os.availableParallelism() / options.nodes)),
   };
   const secret = existing ? existing.secret : options.secret ? randomBytes(24).toString('base64url') : undefined;
@@ -68,7 +71,7 @@ export async function startLocalCluster(options: LocalStartOptions): Promise<Clu
     datanodes.push(await ensure(`datanode-${i + 1}`, existing?.datanodes[i], ['datanode', '--namenode', namenode.address]));
   }
   const master = await ensure('master', existing?.master, [
-    'master', '--namenode', namenode.address, '--heartbeat-interval', settings.heartbeatInterval,
+    'master', '--namenode', namenode.address, '--heartbeat-interval', settings.taskHeartbeat,
     '--worker-timeout', settings.workerTimeout,
   ]);
   const workers: DaemonRecord[] = [];
