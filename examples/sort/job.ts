@@ -14,22 +14,17 @@ import { defineJob, type MapContext } from '@tsmr/sdk';
 const params = { cuts: [] as string[] };
 const KEY_LENGTH = 10;
 
-// partition() gets no params, so map (which runs first, in the same task thread) keeps
-// the current cuts here.
-let cuts: readonly string[] = [];
-
 export default defineJob({
   name: 'sort',
   params,
   map(line, ctx: MapContext<string, string, typeof params>) {
-    if (ctx.params.cuts !== cuts) cuts = ctx.params.cuts;
     if (line.length < KEY_LENGTH) {
       ctx.counter('short-lines').increment();
       return;
     }
     ctx.emit(line.slice(0, KEY_LENGTH), line.slice(KEY_LENGTH));
   },
-  partition(key, reducers) {
+  partition(key, reducers, { cuts }) {
     if (reducers === 1) return 0;
     if (cuts.length !== reducers - 1) {
       throw new Error(`sort needs ${reducers - 1} cut points for ${reducers} reducers (--param cuts=[...]), got ${cuts.length}`);

@@ -55,7 +55,7 @@ export type Reducer<K extends Value, V extends Value, OK extends Value, OV exten
   ctx: ReduceContext<OK, OV, P>,
 ) => void;
 /** Picks the reducer (0 ≤ result < numReducers) of a key; the default hashes the key. */
-export type Partitioner<K extends Value> = (key: K, numReducers: number) => number;
+export type Partitioner<K extends Value, P extends Params = Params> = (key: K, numReducers: number, params: Readonly<P>) => number;
 
 /**
  * A job. P: params (typed from the defaults); K, V: map output (= combine in and out =
@@ -77,7 +77,7 @@ export interface JobDefinition<
   readonly combine?: Combiner<K, V, P>;
   /** Optional; without it every map output record is output as is (sorted and partitioned). */
   readonly reduce?: Reducer<K, V, OK, OV, P>;
-  readonly partition?: Partitioner<K>;
+  readonly partition?: Partitioner<K, P>;
 }
 
 /** Any job, whatever its types: what the engine handles. */
@@ -107,7 +107,7 @@ export function defineJob<
   readonly map: Mapper<K, V, NoInfer<P>>;
   readonly combine?: Combiner<NoInfer<K>, NoInfer<V>, NoInfer<P>>;
   readonly reduce?: Reducer<NoInfer<K>, NoInfer<V>, OK, OV, NoInfer<P>>;
-  readonly partition?: Partitioner<NoInfer<K>>;
+  readonly partition?: Partitioner<NoInfer<K>, NoInfer<P>>;
 }): JobDefinition<P, K, V, OK, OV> {
   validateJob(job);
   return job;

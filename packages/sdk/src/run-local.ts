@@ -82,7 +82,7 @@ export function runLocal(job: JobDefinition, input: LocalInput, options: LocalOp
     const shuffled: Array<Array<[Value, Value]>> = Array.from({ length: reducers }, () => []);
     for (const records of mapOutputs) {
       const buckets: Array<Array<[Value, Value]>> = Array.from({ length: reducers }, () => []);
-      for (const record of records) buckets[partitionOf(job, record[0], reducers)]?.push(record);
+      for (const record of records) buckets[partitionOf(job, record[0], reducers, params)]?.push(record);
       buckets.forEach((bucket, p) => {
         const sorted = sortRecords(bucket);
         const combined = job.combine === undefined ? sorted : add(runCombine(job, params, groupSorted(sorted)));

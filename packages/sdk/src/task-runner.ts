@@ -107,9 +107,9 @@ export function runReduce(job: AnyJob, params: Params, groups: Iterable<readonly
 }
 
 /** The partition of a key: the job's partition function, checked, or the key's hash. */
-export function partitionOf(job: AnyJob, key: Value, numReducers: number): number {
+export function partitionOf(job: AnyJob, key: Value, numReducers: number, params: Params): number {
   if (job.partition === undefined) return defaultPartition(key, numReducers);
-  const p: unknown = job.partition(key, numReducers);
+  const p: unknown = job.partition(key, numReducers, params);
   if (typeof p !== 'number' || !Number.isInteger(p) || p < 0 || p >= numReducers) {
     throw new InvalidRecordError(
       `partition returned ${String(p)} for key ${describeKey(key)}; with ${numReducers} reducers it must be an integer from 0 to ${numReducers - 1}`,

@@ -131,12 +131,12 @@ export class MapOutputBuffer {
 
   /** Partitions and buffers a batch of map output, spilling when the buffer is full. */
   collect(records: ReadonlyArray<KeyValue>): void {
-    const { job, reducers } = this.options;
+    const { job, reducers, params } = this.options;
     // With one reducer and the default partitioner every key goes to 0: skip the hashing.
     const single = reducers === 1 && job.partition === undefined;
     let bytes = 0;
     for (const [key, value] of records) {
-      const p = single ? 0 : partitionOf(job, key, reducers);
+      const p = single ? 0 : partitionOf(job, key, reducers, params);
       (this.partitions[p] as PartitionBuffer).add(key, value);
       bytes += RECORD_OVERHEAD + sizeOf(key) + sizeOf(value);
     }
