@@ -1,5 +1,5 @@
 // `tsmr job ...`: submit MapReduce jobs and follow them.
-import { InvalidArgumentError as FlagError, type Command } from 'commander';
+import { InvalidArgumentError as FlagError, Option, type Command } from 'commander';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -92,7 +92,7 @@ export function registerJobCommands(program: Command): void {
     .requiredOption('--input <paths...>', 'DFS files or directories to read')
     .requiredOption('--output <dir>', 'DFS directory for the output; must not exist')
     .option('--reducers <n>', 'reduce tasks (0: map-only)', intFlag(0), 1)
-    .option('--param <name=value>', 'override a job param (repeatable)', parseParam, {})
+    .addOption(new Option('--param <name=value>', 'override a job param (repeatable)').argParser(parseParam).default({}, 'the job\'s params'))
     .option('--max-attempts <n>', 'attempts per task before the job fails (default: the master\'s)', intFlag(1))
     .option('--no-speculation', 'never launch backup attempts for slow tasks')
     .option('--skip-bad-records <n>', 'skip a map record once attempts failed on it n times (0: off)', intFlag(0), 0)
