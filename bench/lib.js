@@ -9,12 +9,8 @@ const ROOT = path.join(__dirname, '..');
 const CLI = path.join(ROOT, 'packages/cli/dist/main.js');
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 
-/** "256MB", "1GiB", "1GB" or bytes; units are powers of 1024 (as the CLI reads them). */
-function parseSize(text) {
-  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(String(text).trim());
-  if (m === null) throw new Error(`not a size: ${text}`);
-  return Math.floor(Number(m[1]) * 1024 ** ' kmgt'.indexOf((m[2] || ' ').toLowerCase()));
-}
+/** "256MB", "1GiB" or bytes, read as the CLI reads them. */
+const { parseSize } = require('../packages/common/dist');
 
 const formatBytes = (n) => (n >= 2 ** 30 ? `${+(n / 2 ** 30).toFixed(2)} GiB` : `${+(n / 2 ** 20).toFixed(1)} MiB`);
 

@@ -1,25 +1,18 @@
 // dfs: put and get of a 1 GiB file on a local cluster of 3 datanodes, with replication 1
 // and 3, beside one raw grpc-js stream of the same bytes (8 MiB window), interleaved.
-const { execFileSync, spawn } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const crypto = require('node:crypto');
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const grpc = require('@grpc/grpc-js');
 const { DfsClient } = require('../../packages/dfs/dist');
 const { service } = require('../raw-stream-peer');
-const { median } = require('../stats');
+const { REPS, median, startCluster, timed } = require('../lib');
 
-const CLI = path.join(__dirname, '../../packages/cli/dist/main.js');
 const MiB = 1 << 20;
 const SIZE_MIB = Number(process.env.BENCH_DFS_MIB ?? 1024);
-const REPS = Number(process.env.BENCH_REPS ?? 3);
 
-async function timed(fn) {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
-}
+/** Seconds fn takes. */
+const seconds = async (fn) => (await timed(fn)).seconds;
 
 async function dfsPut(client, file, replication, chunk) {
   const out = await client.create(file, { replication, overwrite: true });
@@ -76,9 +69,8 @@ async function rawUpload(client, chunk) {
 }
 
 exports.run = async function run() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsmr-bench-dfs-'));
-  execFileSync(process.execPath, [CLI, 'local', 'start', '--dir', dir, '--nodes', '3', '--block-size', '64MB'], { stdio: 'inherit' });
-  const cluster = JSON.parse(fs.readFileSync(path.join(dir, 'cluster.json'), 'utf8'));
+  const local = startCluster({ nodes: 3, blockSize: '64MB' });
+  const cluster = local.info;
   const client = new DfsClient({ namenode: cluster.namenode.address, secret: cluster.secret });
   const peer = await startRawPeer();
   const raw = rawClient(peer.port);
@@ -86,11 +78,11 @@ exports.run = async function run() {
   const times = { 'raw stream download': [], 'raw stream upload': [], 'put r=1': [], 'get r=1': [], 'put r=3': [], 'get r=3': [] };
   try {
     for (let rep = 0; rep < REPS; rep++) {
-      times['raw stream download'].push(await timed(() => rawDownload(raw)));
-      times['raw stream upload'].push(await timed(() => rawUpload(raw, chunk)));
+      times['raw stream download'].push(await seconds(() => rawDownload(raw)));
+      times['raw stream upload'].push(await seconds(() => rawUpload(raw, chunk)));
       for (const r of [1, 3]) {
-        times[`put r=${r}`].push(await timed(() => dfsPut(client, `/bench/r${r}`, r, chunk)));
-        times[`get r=${r}`].push(await timed(() => dfsGet(client, `/bench/r${r}`)));
+        times[`put r=${r}`].push(await seconds(() => dfsPut(client, `/bench/r${r}`, r, chunk)));
+        times[`get r=${r}`].push(await seconds(() => dfsGet(client, `/bench/r${r}`)));
         await client.delete(`/bench/r${r}`);
       }
       process.stdout.write(`rep ${rep + 1}/${REPS} done\n`);
@@ -99,8 +91,7 @@ exports.run = async function run() {
     raw.close();
     peer.child.kill();
     client.close();
-    execFileSync(process.execPath, [CLI, 'local', 'stop', '--dir', dir], { stdio: 'inherit' });
-    fs.rmSync(dir, { recursive: true, force: true });
+    local.stop();
   }
   const mbps = (t) => (SIZE_MIB * MiB) / 1e6 / t;
   const rawDown = mbps(median(times['raw stream download']));

@@ -1,7 +1,7 @@
 // A SubmitJob request checked field by field, before anything touches the DFS or the
 // database: a bad one is refused with INVALID_ARGUMENT naming the field.
 import { InvalidArgumentError, MAX_MESSAGE_BYTES, type SubmitJobRequest__Output } from '@tsmr/common';
-import { normalizePath } from '@tsmr/dfs';
+import { isWithin, normalizePath } from '@tsmr/dfs';
 import { z } from 'zod';
 
 export const MAX_REDUCERS = 10_000;
@@ -87,7 +87,3 @@ function fieldName(path: readonly PropertyKey[]): string {
     .replace(/^\./, '') || 'request';
 }
 
-/** True when `path` is `ancestor` or lies below it (both normalized). */
-function isWithin(path: string, ancestor: string): boolean {
-  return ancestor === '/' || path === ancestor || path.startsWith(`${ancestor}/`);
-}
