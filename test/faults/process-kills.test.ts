@@ -50,6 +50,8 @@ function until(c: TestCluster, jobId: string, what: string, ok: (s: JobStatusJso
   }, 60_000, 50);
 }
 
+const mapPhaseUnderway = (s: JobStatusJson) => s.mapsDone >= 1 && s.mapsDone < s.mapsTotal - 1;
+
 /** The index of the worker process whose id is workerId. */
 function workerIndex(c: TestCluster, workerId: string): number {
   const index = c.info.workers.findIndex((w) => fs.readFileSync(path.join(w.dir, 'worker-id'), 'utf8').trim() === workerId);
@@ -60,10 +62,13 @@ function workerIndex(c: TestCluster, workerId: string): number {
 test('kill -9 a worker during the map phase', async () => {
   const c = await startWithInput();
   const jobId = await submitSlow(c, '/out/map-kill');
-  await until(c, jobId, 'a map to finish', (s) => s.mapsDone >= 1 && s.mapsDone < s.mapsTotal - 1);
-  const running = (await jobAttempts(c, jobId)).find((a) => a.type === 'MAP' && a.state === 'RUNNING');
-  expect(running).toBeDefined();
-  c.killWorker(workerIndex(c, running!.workerId));
+  // Status and attempts are two reads and a map may finish between them: poll both
+  // until a map is seen running while another has finished.
+  const running = await waitFor('a map running after one finished', async () => {
+    await until(c, jobId, 'a map to finish', mapPhaseUnderway);
+    return (await jobAttempts(c, jobId)).find((a) => a.type === 'MAP' && a.state === 'RUNNING');
+  }, 60_000, 50);
+  c.killWorker(workerIndex(c, running.workerId));
   const status = await waitForJob(c, jobId);
   expect(status.state).toBe('SUCCEEDED');
   await expectExactlyOnceOutput(c, jobId, '/out/map-kill', oracle);
@@ -88,7 +93,7 @@ test.each(['map', 'reduce'])('kill -9 the master mid-%s and restart it: the job 
   const c = await startWithInput();
   const output = `/out/master-${phase}`;
   const jobId = await submitSlow(c, output, phase === 'reduce' ? 400 : 0);
-  if (phase === 'map') await until(c, jobId, 'a map to finish', (s) => s.mapsDone >= 1 && s.mapsDone < s.mapsTotal - 1);
+  if (phase === 'map') await until(c, jobId, 'a map to finish', mapPhaseUnderway);
   else await until(c, jobId, 'the reduce phase', (s) => s.mapsDone === s.mapsTotal && s.reducesDone < s.reducesTotal);
   const before = await jobAttempts(c, jobId);
   c.killMaster();
@@ -118,7 +123,7 @@ test('kill -9 the namenode mid-job and restart it: the job completes', async () 
 test('kill -9 a datanode mid-job with replication 2: the job completes', async () => {
   const c = await startWithInput(2);
   const jobId = await submitSlow(c, '/out/datanode-kill');
-  await until(c, jobId, 'a map to finish', (s) => s.mapsDone >= 1 && s.mapsDone < s.mapsTotal - 1);
+  await until(c, jobId, 'a map to finish', mapPhaseUnderway);
   c.killDatanode(1);
   const status = await waitForJob(c, jobId);
   expect(status.state).toBe('SUCCEEDED');
