@@ -39,6 +39,19 @@ export interface TaskLauncherOptions {
 
 type Counters = Record<string, number>;
 
+/** Milliseconds an attempt spent in each of its steps (logged with its end, for profiling). */
+type Phases = Record<string, number>;
+
+/** Runs `step`, adding its duration to `phases[name]`. */
+async function timed<T>(phases: Phases, name: string, step: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await step();
+  } finally {
+    phases[name] = Math.round(performance.now() - start);
+  }
+}
+
 export class TaskLauncher {
   constructor(private readonly options: TaskLauncherOptions) {}
 
@@ -58,8 +71,10 @@ export class TaskLauncher {
     log.info({ type: assignment.type, taskIndex: assignment.taskIndex }, 'attempt started');
     try {
       if (this.options.taskDelayMs > 0) await sleep(this.options.taskDelayMs, undefined, { signal });
-      const report = assignment.type === 'MAP' ? await this.runMap(assignment, signal) : await this.runReduce(assignment, signal);
-      log.info({ ms: Date.now() - started, counters: report.counters }, 'attempt succeeded');
+      const phases: Phases = {};
+      const report =
+        assignment.type === 'MAP' ? await this.runMap(assignment, phases, signal) : await this.runReduce(assignment, phases, signal);
+      log.info({ ms: Date.now() - started, phases, counters: report.counters }, 'attempt succeeded');
       return report;
     } catch (err) {
       if (!signal.aborted) log.warn({ err, ms: Date.now() - started }, 'attempt failed');
@@ -76,20 +91,22 @@ export class TaskLauncher {
     await fs.rm(this.options.workDir.mapOutput(jobId, attemptId), { recursive: true, force: true });
   }
 
-  private async runMap(assignment: TaskAssignment__Output, signal: AbortSignal): Promise<AttemptReport> {
+  private async runMap(assignment: TaskAssignment__Output, phases: Phases, signal: AbortSignal): Promise<AttemptReport> {
     const { attemptId, jobId, split, reducers } = assignment;
     if (split === null) throw new InvalidArgumentError(`map attempt ${attemptId} has no split`);
     const { workDir, jobs, runner, dfs } = this.options;
-    const job = await jobs.get(jobId);
+    const job = await timed(phases, 'job', () => jobs.get(jobId));
     const wholeFile = job.description.input === 'whole-file';
     // whole-file input: the file's first split maps the whole file; its other splits map nothing.
-    const input: SplitBytes = !wholeFile
-      ? await readSplit(dfs, split, signal)
-      : split.offset === 0
-        ? await readWholeFile(dfs, split.path, split.fileLength, signal)
-        : { bytes: Buffer.allocUnsafeSlow(0), start: 0, end: 0, bytesRead: 0 };
+    const input: SplitBytes = await timed(phases, 'read', async () =>
+      !wholeFile
+        ? readSplit(dfs, split, signal)
+        : split.offset === 0
+          ? readWholeFile(dfs, split.path, split.fileLength, signal)
+          : { bytes: Buffer.allocUnsafeSlow(0), start: 0, end: 0, bytesRead: 0 },
+    );
     const scratch = workDir.scratch(attemptId);
-    const result = await runner.run(
+    const result = await timed(phases, 'thread', () => runner.run(
       {
         kind: 'map',
         bundle: job.bundle,
@@ -105,10 +122,10 @@ export class TaskLauncher {
         skipRecords: assignment.skipRecords,
       },
       signal,
-    );
+    ));
     const counters: Counters = { ...result.counters, HDFS_BYTES_READ: input.bytesRead };
     if (reducers === 0) {
-      counters.HDFS_BYTES_WRITTEN = await this.writeText(assignment, 'm', signal);
+      counters.HDFS_BYTES_WRITTEN = await timed(phases, 'write', () => this.writeText(assignment, 'm', signal));
     } else {
       // Publish the finished output with one rename: the Shuffle service sees all of it or none.
       const target = workDir.mapOutput(jobId, attemptId);
@@ -119,17 +136,19 @@ export class TaskLauncher {
     return succeeded(attemptId, counters, result.partitionBytes ?? []);
   }
 
-  private async runReduce(assignment: TaskAssignment__Output, signal: AbortSignal): Promise<AttemptReport> {
+  private async runReduce(assignment: TaskAssignment__Output, phases: Phases, signal: AbortSignal): Promise<AttemptReport> {
     const { attemptId, jobId, taskIndex } = assignment;
     const { workDir, jobs, runner, fetcher } = this.options;
-    const job = await jobs.get(jobId);
-    const shuffled = await fetcher.fetchPartition(jobId, taskIndex, assignment.mapOutputs, signal);
-    const result = await runner.run(
-      { kind: 'reduce', bundle: job.bundle, params: assignment.params, scratch: workDir.scratch(attemptId), segments: shuffled.segments },
-      signal,
+    const job = await timed(phases, 'job', () => jobs.get(jobId));
+    const shuffled = await timed(phases, 'shuffle', () => fetcher.fetchPartition(jobId, taskIndex, assignment.mapOutputs, signal));
+    const result = await timed(phases, 'thread', () =>
+      runner.run(
+        { kind: 'reduce', bundle: job.bundle, params: assignment.params, scratch: workDir.scratch(attemptId), segments: shuffled.segments },
+        signal,
+      ),
     );
     const counters: Counters = { ...result.counters, REDUCE_SHUFFLE_BYTES: shuffled.bytes };
-    counters.HDFS_BYTES_WRITTEN = await this.writeText(assignment, 'r', signal);
+    counters.HDFS_BYTES_WRITTEN = await timed(phases, 'write', () => this.writeText(assignment, 'r', signal));
     return succeeded(attemptId, counters, []);
   }
 
