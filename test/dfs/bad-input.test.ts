@@ -124,10 +124,67 @@ test('an RPC without the cluster secret is refused', async () => {
   await expect(blockRead()).rejects.toBeInstanceOf(UnauthenticatedError);
 });
 
-test('an unreachable namenode gives an error, not a hang', async () => {
+test('an unreachable namenode gives an error within seconds, not a hang', async () => {
+  const startedAt = Date.now();
   const result = await runCli(['dfs', 'ls', '/', '--namenode', '127.0.0.1:1']);
+  expect(Date.now() - startedAt).toBeLessThan(15_000);
   expect(result.code).not.toBe(0);
   expect(result.stderr.trim()).toMatch(/^tsmr: UNAVAILABLE: cannot reach 127\.0\.0\.1:1/);
+  // A namenode that went away (a cluster file whose namenode port is closed) too.
+  const gone = fs.mkdtempSync(path.join(os.tmpdir(), 'tsmr-gone-'));
+  try {
+    const info = cluster.info;
+    fs.writeFileSync(path.join(gone, 'cluster.json'), JSON.stringify({ ...info, namenode: { ...info.namenode, address: '127.0.0.1:1' } }));
+    const put = path.join(work, 'other');
+    const began = Date.now();
+    const result2 = await runCli(['dfs', 'put', put, '/dir/unreachable', '--cluster', gone], { env: { TSMR_CLUSTER: '' } });
+    expect(Date.now() - began).toBeLessThan(15_000);
+    expect(result2.code).not.toBe(0);
+    expect(result2.stderr.trim()).toMatch(/^tsmr: UNAVAILABLE: cannot reach 127\.0\.0\.1:1/);
+  } finally {
+    fs.rmSync(gone, { recursive: true, force: true });
+  }
+});
+
+describe('finding the cluster', () => {
+  let elsewhere: string;
+
+  beforeAll(() => {
+    // An empty working directory, and a copy of the cluster file in one's ./.tsmr.
+    elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'tsmr-cwd-'));
+    fs.mkdirSync(path.join(elsewhere, 'with-dot-tsmr', '.tsmr'), { recursive: true });
+    fs.mkdirSync(path.join(elsewhere, 'empty'));
+    fs.copyFileSync(path.join(cluster.dir, 'cluster.json'), path.join(elsewhere, 'with-dot-tsmr', '.tsmr', 'cluster.json'));
+  });
+
+  afterAll(() => {
+    fs.rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  /** `tsmr dfs cat /dir/file` run in `cwd` with no TSMR_CLUSTER nor TSMR_SECRET set. */
+  const catFile = (cwd: string, extra: string[], env: NodeJS.ProcessEnv = {}) =>
+    runCli(['dfs', 'cat', '/dir/file', ...extra], { cwd: path.join(elsewhere, cwd), env: { TSMR_CLUSTER: '', TSMR_SECRET: '', ...env } });
+
+  test('--cluster DIR names the cluster directory (its secret too), and wins over $TSMR_CLUSTER', async () => {
+    const flag = await catFile('empty', ['--cluster', cluster.dir]);
+    expect([flag.code, flag.stderr, flag.stdout.toString()]).toEqual([0, '', 'original\n']);
+    const overEnv = await catFile('empty', ['--cluster', cluster.dir], { TSMR_CLUSTER: path.join(elsewhere, 'empty') });
+    expect([overEnv.code, overEnv.stderr, overEnv.stdout.toString()]).toEqual([0, '', 'original\n']);
+    const jobs = await runCli(['job', 'list', '--json', '--cluster', cluster.dir], { cwd: path.join(elsewhere, 'empty'), env: { TSMR_CLUSTER: '', TSMR_SECRET: '' } });
+    expect([jobs.code, jobs.stderr]).toEqual([0, '']);
+    expect(JSON.parse(jobs.stdout.toString())).toEqual(expect.any(Array));
+  });
+
+  test('with neither --cluster nor $TSMR_CLUSTER, ./.tsmr/cluster.json in the working directory is used', async () => {
+    const found = await catFile('with-dot-tsmr', []);
+    expect([found.code, found.stderr, found.stdout.toString()]).toEqual([0, '', 'original\n']);
+    const jobs = await runCli(['job', 'list', '--json'], { cwd: path.join(elsewhere, 'with-dot-tsmr'), env: { TSMR_CLUSTER: '', TSMR_SECRET: '' } });
+    expect([jobs.code, jobs.stderr]).toEqual([0, '']);
+    // $TSMR_CLUSTER wins over ./.tsmr: an empty dir named there has no cluster file.
+    const env = await catFile('with-dot-tsmr', [], { TSMR_CLUSTER: path.join(elsewhere, 'empty') });
+    expect(env.code).not.toBe(0);
+    expect(env.stderr.trim()).toBe(`tsmr: NOT_FOUND: no cluster file at ${path.join(elsewhere, 'empty', 'cluster.json')} (start one with 'tsmr local start')`);
+  });
 });
 
 test('a client command with no cluster to talk to says so', async () => {
