@@ -1,9 +1,11 @@
 // Jobs that cannot run: each refused with one clear message and a non-zero exit, leaving
-// nothing behind; a job whose map throws fails with the user's error after retries; a job
-// submitted with no worker up waits for one.
+// nothing behind; a job whose map throws fails with the user's error after retries (on
+// another worker); a job submitted with no worker up waits for one, through a master kill.
 import path from 'node:path';
-import { TestCluster, runCli, waitFor, type CliResult } from '../harness/cluster';
+import { TestCluster, spawnCli, waitFor, type CliResult } from '../harness/cluster';
 import { submitAndWait } from '../harness/job';
+import { formatRecords, runLocal } from '../../packages/sdk/src';
+import wordCount from '../../examples/word-count/job';
 
 const WORD_COUNT = path.resolve(__dirname, '../../examples/word-count/job.ts');
 const UNIQUE_USERS = path.resolve(__dirname, '../../examples/unique-users/job.ts');
@@ -12,9 +14,11 @@ jest.setTimeout(180_000);
 
 let cluster: TestCluster;
 
+const WORDS = Buffer.from('a b c\nb c\nc\n');
+
 beforeAll(async () => {
   cluster = await TestCluster.start({ nodes: 2, blockSize: '1MB', replication: 2 });
-  await cluster.client().writeFile('/in/words.txt', Buffer.from('a b c\nb c\nc\n'));
+  await cluster.client().writeFile('/in/words.txt', WORDS);
   await cluster.client().mkdirs('/taken');
 });
 
@@ -54,8 +58,13 @@ test('an existing output directory is refused', async () => {
   await expectRefused([WORD_COUNT, '--input', '/in', '--output', '/taken'], /ALREADY_EXISTS: .*\/taken.* already exists/);
 });
 
-test('an unknown --param, or one of the wrong type, is refused', async () => {
+test('an unknown --param, one of the wrong type, or one without a value is refused', async () => {
   await expectRefused([UNIQUE_USERS, '--input', '/in', '--output', '/out/x', '--param', 'colour=red'], /colour/);
+  // slow-word-count declares delayMs: 20, a number.
+  const wrongType = await expectRefused([`${JOBS}/slow-word-count.ts`, '--input', '/in', '--output', '/out/x', '--param', 'delayMs=abc'], /.*/);
+  expect(wrongType.stderr.trim().split('\n')).toEqual([
+    expect.stringMatching(/^tsmr: INVALID_ARGUMENT: .*slow-word-count\.ts: param "delayMs" expects a number, got "abc"$/),
+  ]);
   await expectRefused([WORD_COUNT, '--input', '/in', '--output', '/out/x', '--param', 'novalue'], /name=value/);
 });
 
@@ -63,8 +72,22 @@ test('a negative reducer count is refused', async () => {
   await expectRefused([WORD_COUNT, '--input', '/in', '--output', '/out/x', '--reducers', '-1'], /reducers/);
 });
 
-test('an unreachable master gives an error, not a hang', async () => {
-  const result = await runCli(['job', 'submit', WORD_COUNT, '--input', '/in', '--output', '/out/x', '--master', '127.0.0.1:1']);
+/** Runs the CLI, killing it if it has not ended after limitMs; `elapsedMs` says how long it ran. */
+async function runBounded(args: string[], limitMs: number): Promise<CliResult & { elapsedMs: number; hung: boolean }> {
+  const startedAt = Date.now();
+  const { child, done } = spawnCli(args);
+  let hung = false;
+  const timer = setTimeout(() => {
+    hung = true;
+    child.kill('SIGKILL');
+  }, limitMs);
+  const result = await done.finally(() => clearTimeout(timer));
+  return { ...result, elapsedMs: Date.now() - startedAt, hung };
+}
+
+test.each([[[] as string[]], [['--wait']]])('an unreachable master gives an error within seconds, not a hang (job submit %j)', async (extra) => {
+  const result = await runBounded(['job', 'submit', WORD_COUNT, '--input', '/in', '--output', '/out/x', '--master', '127.0.0.1:1', ...extra], 20_000);
+  expect({ killedStillRunningAfter20s: result.hung, endedWithin15s: result.elapsedMs < 15_000 }).toEqual({ killedStillRunningAfter20s: false, endedWithin15s: true });
   expect(result.code).not.toBe(0);
   expect(result.stderr.trim()).toMatch(/^tsmr: UNAVAILABLE: cannot reach 127\.0\.0\.1:1/);
 });
@@ -80,14 +103,21 @@ test('a map that throws: attempts are retried, then the job fails with the user\
   expect(text).toMatch(/error: +.*cannot handle record: poison pill/);
   expect(text).toMatch(/throws-on-record\.ts:\d+/);
   const history = JSON.parse((await cluster.tsmr(['job', 'history', status.jobId, '--json'])).stdout.toString());
-  expect(history.attempts.filter((a: { state: string }) => a.state === 'FAILED')).toHaveLength(4);
+  const failed: Array<{ attemptId: string; workerId: string }> = history.attempts.filter((a: { state: string }) => a.state === 'FAILED');
+  expect(failed).toHaveLength(4);
+  // Retried on another worker: the retry of attempt _0 ran elsewhere, and the 4 attempts
+  // (one task: a one-block input) ran on both workers.
+  const byAttempt = new Map(failed.map((a) => [Number(a.attemptId.slice(a.attemptId.lastIndexOf('_') + 1)), a.workerId]));
+  expect([...byAttempt.keys()].sort()).toEqual([0, 1, 2, 3]);
+  expect(byAttempt.get(1)).not.toBe(byAttempt.get(0));
+  expect(new Set(byAttempt.values()).size).toBe(2);
   expect(await cluster.client().exists('/out/poison')).toBe(false);
   // The cluster keeps serving other jobs.
   const next = await submitAndWait(cluster, WORD_COUNT, ['--input', '/in', '--output', '/out/after-poison']);
   expect(next.status.state).toBe('SUCCEEDED');
 });
 
-test('a job submitted while no worker is up waits, and runs when one joins', async () => {
+test('a job submitted while no worker is up waits, survives kill -9 of the master, and runs when workers join', async () => {
   for (let i = 0; i < cluster.info.workers.length; i++) cluster.killWorker(i);
   const submitted = await cluster.tsmr(['job', 'submit', WORD_COUNT, '--input', '/in', '--output', '/out/waits', '--json']);
   expect(submitted.code).toBe(0);
@@ -95,11 +125,17 @@ test('a job submitted while no worker is up waits, and runs when one joins', asy
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const waiting = JSON.parse((await cluster.tsmr(['job', 'status', jobId, '--json'])).stdout.toString());
   expect(waiting.state).toBe('PENDING');
+  // The master dies while the job is still pending; local start brings it back with the workers.
+  cluster.killMaster();
   await cluster.localStart();
+  const listed = JSON.parse((await cluster.tsmr(['job', 'list', '--json'])).stdout.toString());
+  expect(listed.map((j: { jobId: string }) => j.jobId)).toContain(jobId);
   const done = await waitFor('the job to finish', async () => {
     const s = JSON.parse((await cluster.tsmr(['job', 'status', jobId, '--json'])).stdout.toString());
     return s.state !== 'PENDING' && s.state !== 'RUNNING' && s;
   }, 60_000, 200);
   expect(done.state).toBe('SUCCEEDED');
-  expect((await cluster.client().readFile('/out/waits/part-r-00000')).toString()).toBe('a\t1\nb\t2\nc\t3\n');
+  const oracle = await runLocal(wordCount, [{ path: '/in/words.txt', content: WORDS }], { reducers: 1 });
+  expect((await cluster.client().readFile('/out/waits/part-r-00000')).toString()).toBe(formatRecords(oracle.partitions[0]!));
+  expect(await cluster.client().exists('/out/waits/_SUCCESS')).toBe(true);
 });
