@@ -32,23 +32,36 @@ export function describeType(x: unknown): string {
 }
 
 /**
+ * Strings travel as UTF-8, which cannot hold a lone surrogate (half of a character, as
+ * `'😀'.slice(0, 1)` makes): it would come back as U+FFFD, another string with another
+ * place in the key order. V8 answers at once for strings of Latin-1 characters only.
+ */
+const isWellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
+/**
  * Throws InvalidRecordError unless `x` is a Value. `what` names it in the message
  * ("key", "value"); the path inside it is appended (`value.items[2]`).
  */
 export function assertValue(x: unknown, what: string): asserts x is Value {
   // Fast path for the common flat cases; the walk below handles the rest.
   const t = typeof x;
-  if (t === 'string' || t === 'boolean' || x === null) return;
+  if ((t === 'string' && isWellFormed(x as string)) || t === 'boolean' || x === null) return;
   if (t === 'number' && Number.isFinite(x)) return;
   const problem = findProblem(x, what, 0);
   if (problem !== undefined) throw new InvalidRecordError(problem);
+}
+
+function stringProblem(s: string, path: string): string | undefined {
+  if (isWellFormed(s)) return undefined;
+  return `${path} is a string holding a lone surrogate (half of a character, as slicing a string inside an emoji makes), which UTF-8 cannot carry; slice by code points (Array.from(s))`;
 }
 
 const MAX_DEPTH = 100;
 
 function findProblem(x: unknown, path: string, depth: number): string | undefined {
   if (depth > MAX_DEPTH) return `${path} is nested more than ${MAX_DEPTH} levels deep (a cycle?)`;
-  if (x === null || typeof x === 'string' || typeof x === 'boolean') return undefined;
+  if (typeof x === 'string') return stringProblem(x, path);
+  if (x === null || typeof x === 'boolean') return undefined;
   if (typeof x === 'number') {
     return Number.isFinite(x) ? undefined : `${path} is ${describeType(x)}; only finite numbers can be emitted`;
   }
@@ -66,7 +79,7 @@ function findProblem(x: unknown, path: string, depth: number): string | undefine
     return `${path} is ${describeType(x)}; emit JSON-like data or Buffers${hint}`;
   }
   for (const k of Object.keys(x)) {
-    const p = findProblem(x[k], `${path}.${k}`, depth + 1);
+    const p = stringProblem(k, `${path} property name ${JSON.stringify(k)}`) ?? findProblem(x[k], `${path}.${k}`, depth + 1);
     if (p !== undefined) return p;
   }
   return undefined;

@@ -171,6 +171,8 @@ describe('runLocal', () => {
     ['NaN', NaN, 'value is NaN'],
     ['a Date', new Date(0), 'value is a Date instance; emit JSON-like data or Buffers (emit date.toISOString() or date.getTime())'],
     ['a nested undefined', { a: [1, undefined] }, 'value.a[1] is undefined'],
+    ['half of an emoji', '😀'.slice(0, 1), 'value is a string holding a lone surrogate'],
+    ['half of an emoji in an array', ['ok', '😀'.slice(1)], 'value[1] is a string holding a lone surrogate'],
   ])('refuses at emit time to emit %s, naming the type', (_what, bad, message) => {
     const job = defineJob({
       name: 'bad',
