@@ -111,6 +111,13 @@ function notSerializable(x: unknown): InvalidRecordError {
   return new InvalidRecordError(`cannot encode ${describeType(x)}; emit JSON-like data or Buffers`);
 }
 
+/** The input ends inside a value: more bytes may complete it. */
+class TruncatedError extends RangeError {
+  constructor(pos: number) {
+    super(`serde: truncated input at byte ${pos}`);
+  }
+}
+
 /** Reads values back from one buffer, advancing `pos`. */
 class Reader {
   pos = 0;
@@ -119,7 +126,7 @@ class Reader {
     return this.pos >= this.buf.length;
   }
   byte(): number {
-    if (this.pos >= this.buf.length) throw new RangeError(`serde: truncated input at byte ${this.pos}`);
+    if (this.pos >= this.buf.length) throw new TruncatedError(this.pos);
     return this.buf[this.pos++] as number;
   }
   varint(): number {
@@ -134,7 +141,7 @@ class Reader {
   }
   end(n: number): number {
     const end = this.pos + n;
-    if (end > this.buf.length) throw new RangeError(`serde: truncated input at byte ${this.pos}`);
+    if (end > this.buf.length) throw new TruncatedError(this.pos);
     return end;
   }
   string(): string {
@@ -209,14 +216,64 @@ export function decode(buf: Buffer): Value {
   return x;
 }
 
+/** Encodes records as they come: add() them, take() the bytes so far (then it starts afresh). */
+export class RecordEncoder {
+  private w = new Writer(64 * 1024);
+
+  add(key: Value, value: Value): void {
+    this.w.value(key);
+    this.w.value(value);
+  }
+
+  /** Bytes encoded since the last take(). */
+  get length(): number {
+    return this.w.pos;
+  }
+
+  take(): Buffer {
+    const bytes = this.w.result();
+    this.w = new Writer(64 * 1024);
+    return bytes;
+  }
+}
+
 /** Encodes [key, value] records into one buffer (see the format above). */
 export function encodeRecords(records: Iterable<readonly [Value, Value]>): Buffer {
-  const w = new Writer(64 * 1024);
-  for (const [k, v] of records) {
-    w.value(k);
-    w.value(v);
+  const encoder = new RecordEncoder();
+  for (const [k, v] of records) encoder.add(k, v);
+  return encoder.take();
+}
+
+/**
+ * Decodes records one at a time from a buffer that may end inside a record (a window onto
+ * a longer run): next() returns undefined at the end of the buffer's whole records, with
+ * `pos` left at the start of the incomplete one.
+ */
+export class RecordDecoder {
+  private readonly reader: Reader;
+
+  constructor(buf: Buffer) {
+    this.reader = new Reader(buf);
   }
-  return w.result();
+
+  /** Offset of the next record in the buffer. */
+  get pos(): number {
+    return this.reader.pos;
+  }
+
+  next(): [Value, Value] | undefined {
+    const { reader } = this;
+    if (reader.done) return undefined;
+    const start = reader.pos;
+    try {
+      const key = reader.value();
+      return [key, reader.value()];
+    } catch (err) {
+      if (!(err instanceof TruncatedError)) throw err;
+      reader.pos = start;
+      return undefined;
+    }
+  }
 }
 
 /** Decodes every [key, value] record of a buffer written by encodeRecords (or several, concatenated). */

@@ -23,6 +23,10 @@ export interface WorkerOptions {
   datanodeId?: string;
   /** Map output held in memory before a spill to disk. Default '64MB'. */
   sortBuffer?: string | number;
+  /** Fetched map output a reduce attempt holds in memory; the rest goes to local disk. Default '256MB'. */
+  shuffleBuffer?: string | number;
+  /** Sorted runs a merge reads at once (Hadoop's io.sort.factor). Default 64. */
+  mergeFactor?: number;
   /** An attempt whose task thread makes no progress this long is ended and FAILED. Default '10m'; 0: never. */
   taskTimeout?: string | number;
   /** Heap limit of each task thread; a thread passing it is ended and its attempt FAILED. Default '1024MB'. */
@@ -41,6 +45,8 @@ export interface WorkerConfig {
   slots: number;
   datanodeId: string | undefined;
   sortBufferBytes: number;
+  shuffleBufferBytes: number;
+  mergeFactor: number;
   taskTimeoutMs: number;
   taskMemoryBytes: number;
   taskDelayMs: number;
@@ -59,6 +65,8 @@ export const workerOptionsSchema: z.ZodType<WorkerConfig, WorkerOptions> = z
     slots: z.number().int().min(1).max(1024).optional(),
     datanodeId: z.string().optional(),
     sortBuffer: sizeSchema.refine((n) => n > 0, 'sortBuffer must be positive').default(parseSize('64MB')),
+    shuffleBuffer: sizeSchema.refine((n) => n > 0, 'shuffleBuffer must be positive').default(parseSize('256MB')),
+    mergeFactor: z.number().int().min(2, 'mergeFactor must be at least 2').default(64),
     taskTimeout: durationSchema.default(parseDuration('10m')),
     taskMemory: sizeSchema.refine((n) => n >= 2 ** 20, 'taskMemory must be at least 1MB').default(parseSize('1024MB')),
     taskDelay: durationSchema.default(0),
@@ -73,6 +81,8 @@ export const workerOptionsSchema: z.ZodType<WorkerConfig, WorkerOptions> = z
     slots: o.slots ?? os.availableParallelism(),
     datanodeId: o.datanodeId || undefined,
     sortBufferBytes: o.sortBuffer,
+    shuffleBufferBytes: o.shuffleBuffer,
+    mergeFactor: o.mergeFactor,
     taskTimeoutMs: o.taskTimeout,
     taskMemoryBytes: o.taskMemory,
     taskDelayMs: o.taskDelay,

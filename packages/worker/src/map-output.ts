@@ -1,17 +1,13 @@
 // A map attempt's output on local disk, and how it is made (Hadoop's MapOutputBuffer):
 // records are partitioned and buffered in memory; when the buffer passes the sort budget
 // each partition is sorted, combined and written as one sorted run (a spill); at the end
-// the spills are merged, partition by partition, into `file.out`, indexed by `index.json`.
-//
-// file.out holds each partition's records back to back, in the SDK's encodeRecords format,
-// sorted by key; index.json gives each partition's byte offset and length in it.
+// the spills are merged, partition by partition and record by record, into `file.out`,
+// indexed by `index.json` (see map-output-index.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   Counters,
   compareKeys,
-  decodeRecords,
-  encodeRecords,
   groupSorted,
   partitionOf,
   runCombine,
@@ -20,29 +16,13 @@ import {
   type Params,
   type Value,
 } from '@tsmr/sdk';
-import { mergeGroups, type Group, type KeyValue } from './merge';
+import { MAP_OUTPUT_FILE, writeIndex, type Segment } from './map-output-index';
+import { mergeGroups, type Group } from './merge';
+import { RunReader, type KeyValue } from './run-reader';
+import { RunWriter } from './run-writer';
 
-export const MAP_OUTPUT_FILE = 'file.out';
-export const MAP_OUTPUT_INDEX = 'index.json';
-
-export interface Segment {
-  offset: number;
-  length: number;
-}
-
-export interface MapOutputIndex {
-  partitions: Segment[];
-}
-
-/** Reads a map output's index; undefined when there is none (unknown or unfinished attempt). */
-export function readIndex(dir: string): MapOutputIndex | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(dir, MAP_OUTPUT_INDEX), 'utf8')) as MapOutputIndex;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-}
+/** Values handed to one runCombine call when combining merged groups. */
+const COMBINE_BATCH_VALUES = 10_000;
 
 /** Keys a Map can group exactly as compareKeys does (SameValueZero: -0 is 0, like the key order). */
 type PrimitiveKey = string | number | boolean | null;
@@ -157,8 +137,7 @@ export class MapOutputBuffer {
       if (this.bufferedRecords > 0) this.spill();
       segments = this.mergeSpills(file);
     }
-    const index: MapOutputIndex = { partitions: segments };
-    fs.writeFileSync(path.join(outputDir, MAP_OUTPUT_INDEX), JSON.stringify(index));
+    writeIndex(outputDir, { partitions: segments });
     return segments.map((s) => s.length);
   }
 
@@ -181,7 +160,10 @@ export class MapOutputBuffer {
     const fds = this.spills.map((run) => fs.openSync(run.file, 'r'));
     try {
       return this.writeRun(file, (p) => {
-        const runs = this.spills.map((run, i) => decodeRecords(readSegment(fds[i] as number, run.segments[p] as Segment)));
+        const runs = this.spills.map((run, i) => {
+          const segment = run.segments[p] as Segment;
+          return RunReader.ofFileRange(fds[i] as number, segment.offset, segment.length);
+        });
         return this.combine(mergeGroups(runs));
       });
     } finally {
@@ -189,46 +171,43 @@ export class MapOutputBuffer {
     }
   }
 
-  private combine(groups: Iterable<Group>): Array<[Value, Value]> {
+  /** The combiner's output over sorted groups, a batch of groups at a time. */
+  private *combine(groups: Iterable<Group>): Generator<KeyValue> {
     const { job, params, counters } = this.options;
-    const result = runCombine(job, params, groups);
-    counters.merge(result.counters);
-    return result.records;
+    let batch: Group[] = [];
+    let values = 0;
+    const flush = () => {
+      const result = runCombine(job, params, batch);
+      counters.merge(result.counters);
+      batch = [];
+      values = 0;
+      return result.records;
+    };
+    for (const group of groups) {
+      batch.push(group);
+      values += group[1].length;
+      if (values >= COMBINE_BATCH_VALUES) yield* flush();
+    }
+    if (batch.length > 0) yield* flush();
   }
 
   /** Writes one sorted run: each partition's records, produced one partition at a time. */
-  private writeRun(file: string, recordsOf: (partition: number) => Array<[Value, Value]>): Segment[] {
-    const fd = fs.openSync(file, 'w');
+  private writeRun(file: string, recordsOf: (partition: number) => Iterable<KeyValue>): Segment[] {
+    const out = new RunWriter(file);
     const segments: Segment[] = [];
-    let offset = 0;
     try {
       for (let p = 0; p < this.options.reducers; p++) {
-        const records = recordsOf(p);
-        const bytes = encodeRecords(records);
-        writeAll(fd, bytes);
-        segments.push({ offset, length: bytes.length });
-        offset += bytes.length;
-        this.options.counters.add('SPILLED_RECORDS', records.length);
+        let records = 0;
+        for (const [key, value] of recordsOf(p)) {
+          out.add(key, value);
+          records++;
+        }
+        segments.push(out.segment());
+        this.options.counters.add('SPILLED_RECORDS', records);
       }
     } finally {
-      fs.closeSync(fd);
+      out.close();
     }
     return segments;
   }
-}
-
-function readSegment(fd: number, segment: Segment): Buffer {
-  const buf = Buffer.allocUnsafe(segment.length);
-  let done = 0;
-  while (done < segment.length) {
-    const n = fs.readSync(fd, buf, done, segment.length - done, segment.offset + done);
-    if (n === 0) throw new Error(`spill ended early: wanted ${segment.length} bytes at ${segment.offset}`);
-    done += n;
-  }
-  return buf;
-}
-
-export function writeAll(fd: number, data: Uint8Array): void {
-  let done = 0;
-  while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done);
 }

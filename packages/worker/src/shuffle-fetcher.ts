@@ -1,6 +1,11 @@
 // The reduce side of the shuffle (Hadoop's Fetcher): a reduce attempt's partition from
 // every map's worker, at most MAX_PARALLEL_FETCHES at once, each tried twice. Maps whose
 // output could not be fetched are named in a FetchFailedError, so the master re-runs them.
+// Fetched segments are held in memory up to the shuffle buffer; a segment that would pass
+// it, or is larger than a quarter of it on its own (as Hadoop's single-shuffle limit),
+// goes to a file in the attempt's scratch dir instead, written as it arrives.
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import {
   describeError,
   fromServiceError,
@@ -13,9 +18,20 @@ import {
   type ShuffleChunk__Output,
   type ShuffleClient,
 } from '@tsmr/common';
+import type { ShuffledSegment } from './task-protocol';
+
+/** Where one fetch may put its segment. */
+interface FetchTarget {
+  budget: MemoryBudget;
+  /** The file it goes to if it does not stay in memory. */
+  file: string;
+  signal: AbortSignal;
+}
 
 const MAX_PARALLEL_FETCHES = 5;
 const RETRY_DELAY_MS = 500;
+/** A single segment larger than this share of the shuffle buffer goes to disk. */
+const SINGLE_SEGMENT_SHARE = 0.25;
 
 export class FetchFailedError extends Error {
   constructor(
@@ -28,25 +44,51 @@ export class FetchFailedError extends Error {
 }
 
 export interface FetchedPartition {
-  /** One segment per map, in map-index order; each owns its memory (transferable). */
-  segments: Buffer[];
+  /** One segment per map, in map-index order. */
+  segments: ShuffledSegment[];
   /** REDUCE_SHUFFLE_BYTES. */
   bytes: number;
+}
+
+/** Room left in one reduce attempt's shuffle buffer. */
+class MemoryBudget {
+  constructor(private free: number) {}
+
+  /** Takes `bytes` if they fit. */
+  take(bytes: number): boolean {
+    if (bytes > this.free) return false;
+    this.free -= bytes;
+    return true;
+  }
+
+  give(bytes: number): void {
+    this.free += bytes;
+  }
+}
+
+export interface ShuffleFetcherOptions {
+  secret: string | undefined;
+  /** Map output one reduce attempt holds in memory; more goes to disk. */
+  shuffleBufferBytes: number;
 }
 
 export class ShuffleFetcher {
   private readonly clients = new Map<string, ShuffleClient>();
 
-  constructor(private readonly secret: string | undefined) {}
+  constructor(private readonly options: ShuffleFetcherOptions) {}
 
+  /** The partition from every map; segments that go to disk are written under `scratch`. */
   async fetchPartition(
     jobId: string,
     partition: number,
     locations: readonly MapOutputLocation__Output[],
+    scratch: string,
     signal: AbortSignal,
   ): Promise<FetchedPartition> {
     const ordered = [...locations].sort((a, b) => a.mapIndex - b.mapIndex);
-    const segments: Buffer[] = new Array<Buffer>(ordered.length);
+    const budget = new MemoryBudget(this.options.shuffleBufferBytes);
+    await fs.mkdir(scratch, { recursive: true });
+    const segments: ShuffledSegment[] = new Array<ShuffledSegment>(ordered.length);
     const failures: Array<{ map: number; error: string }> = [];
     let next = 0;
     const fetcher = async () => {
@@ -54,7 +96,8 @@ export class ShuffleFetcher {
         const i = next++;
         const location = ordered[i] as MapOutputLocation__Output;
         try {
-          segments[i] = await this.fetchWithRetry(jobId, partition, location, signal);
+          const file = path.join(scratch, `shuffle-m-${String(location.mapIndex).padStart(6, '0')}`);
+          segments[i] = await this.fetchWithRetry(jobId, partition, location, { budget, file, signal });
         } catch (err) {
           signal.throwIfAborted();
           failures.push({ map: location.mapIndex, error: `${location.attemptId} at ${location.shuffleAddress}: ${describeError(err)}` });
@@ -75,41 +118,65 @@ export class ShuffleFetcher {
     this.clients.clear();
   }
 
-  private async fetchWithRetry(jobId: string, partition: number, location: MapOutputLocation__Output, signal: AbortSignal): Promise<Buffer> {
+  private async fetchWithRetry(jobId: string, partition: number, location: MapOutputLocation__Output, to: FetchTarget): Promise<ShuffledSegment> {
     try {
-      return await this.fetch(jobId, partition, location, signal);
+      return await this.fetch(jobId, partition, location, to);
     } catch {
-      signal.throwIfAborted();
+      to.signal.throwIfAborted();
       await sleep(RETRY_DELAY_MS);
-      return this.fetch(jobId, partition, location, signal);
+      return this.fetch(jobId, partition, location, to);
     }
   }
 
-  private async fetch(jobId: string, partition: number, location: MapOutputLocation__Output, signal: AbortSignal): Promise<Buffer> {
+  private async fetch(jobId: string, partition: number, location: MapOutputLocation__Output, to: FetchTarget): Promise<ShuffledSegment> {
+    const { signal, budget } = to;
     signal.throwIfAborted();
     const call = this.client(location.shuffleAddress).FetchPartition(
       { jobId, mapAttemptId: location.attemptId, partition },
-      secretMetadata(this.secret),
+      secretMetadata(this.options.secret),
     );
     const cancel = () => call.cancel();
     signal.addEventListener('abort', cancel);
+    const singleLimit = this.options.shuffleBufferBytes * SINGLE_SEGMENT_SHARE;
     const chunks: Buffer[] = [];
+    let inMemory = 0;
     let length = 0;
+    let file: fs.FileHandle | undefined;
     try {
       for await (const chunk of call as AsyncIterable<ShuffleChunk__Output>) {
-        chunks.push(chunk.data);
         length += chunk.data.length;
+        if (file === undefined && length <= singleLimit && budget.take(chunk.data.length)) {
+          chunks.push(chunk.data);
+          inMemory += chunk.data.length;
+          continue;
+        }
+        if (file === undefined) {
+          // Past the budget: what came so far, and all that follows, goes to disk.
+          file = await fs.open(to.file, 'w');
+          for (const held of chunks) await file.write(held);
+          chunks.length = 0;
+          budget.give(inMemory);
+          inMemory = 0;
+        }
+        await file.write(chunk.data);
       }
     } catch (err) {
+      budget.give(inMemory);
+      await file?.close();
+      await fs.rm(to.file, { force: true });
       throw isServiceError(err) ? fromServiceError(err, `shuffle ${location.shuffleAddress}`) : err;
     } finally {
       signal.removeEventListener('abort', cancel);
     }
+    if (file !== undefined) {
+      await file.close();
+      return { file: to.file, length };
+    }
     // One buffer that owns its memory, so it can be moved to the reduce's thread.
-    const segment = Buffer.allocUnsafeSlow(length);
+    const bytes = Buffer.allocUnsafeSlow(length);
     let offset = 0;
-    for (const chunk of chunks) offset += chunk.copy(segment, offset);
-    return segment;
+    for (const chunk of chunks) offset += chunk.copy(bytes, offset);
+    return { bytes, length };
   }
 
   private client(address: string): ShuffleClient {

@@ -13,7 +13,7 @@ import {
   type ShuffleChunk,
   type ShuffleHandlers,
 } from '@tsmr/common';
-import { MAP_OUTPUT_FILE, readIndex } from './map-output';
+import { MAP_OUTPUT_FILE, readIndex } from './map-output-index';
 import type { WorkDir } from './work-dir';
 
 const SHUFFLE_CHUNK_BYTES = 1 << 20;

@@ -32,6 +32,7 @@ export interface TaskLauncherOptions {
   dfs: DfsClient;
   fetcher: ShuffleFetcher;
   sortBufferBytes: number;
+  mergeFactor: number;
   /** Testing aid: sleep this long before each attempt (an artificially slow worker). */
   taskDelayMs: number;
   log: Logger;
@@ -140,10 +141,11 @@ export class TaskLauncher {
     const { attemptId, jobId, taskIndex } = assignment;
     const { workDir, jobs, runner, fetcher } = this.options;
     const job = await timed(phases, 'job', () => jobs.get(jobId));
-    const shuffled = await timed(phases, 'shuffle', () => fetcher.fetchPartition(jobId, taskIndex, assignment.mapOutputs, signal));
+    const scratch = workDir.scratch(attemptId);
+    const shuffled = await timed(phases, 'shuffle', () => fetcher.fetchPartition(jobId, taskIndex, assignment.mapOutputs, scratch, signal));
     const result = await timed(phases, 'thread', () =>
       runner.run(
-        { kind: 'reduce', bundle: job.bundle, params: assignment.params, scratch: workDir.scratch(attemptId), segments: shuffled.segments },
+        { kind: 'reduce', bundle: job.bundle, params: assignment.params, scratch, segments: shuffled.segments, mergeFactor: this.options.mergeFactor },
         signal,
       ),
     );

@@ -44,10 +44,15 @@ export interface MapTaskRequest extends JobTask {
   skipRecords: number[];
 }
 
+/** One map's segment of a reduce's partition: fetched into memory, or onto local disk. */
+export type ShuffledSegment = { bytes: Uint8Array; length: number } | { file: string; length: number };
+
 /** A reduce attempt over its partition of every map's output, in map order. */
 export interface ReduceTaskRequest extends JobTask {
   kind: 'reduce';
-  segments: Uint8Array[];
+  segments: ShuffledSegment[];
+  /** Sorted runs merged at once (on-disk ones beyond it are merged in passes first). */
+  mergeFactor: number;
 }
 
 export type TaskRequest = DescribeTask | MapTaskRequest | ReduceTaskRequest;

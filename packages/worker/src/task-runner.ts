@@ -46,7 +46,7 @@ export class TaskRunner {
 
   /** Runs a map or reduce attempt; the request's input buffers are moved to the thread. */
   run(task: WithoutStatus<MapTaskRequest | ReduceTaskRequest>, signal: AbortSignal): Promise<TaskResult> {
-    const inputs = task.kind === 'map' ? [task.input] : task.segments;
+    const inputs = task.kind === 'map' ? [task.input] : task.segments.flatMap((s) => ('bytes' in s ? [s.bytes] : []));
     return this.inThread<TaskResult>(task, inputs, signal);
   }
 

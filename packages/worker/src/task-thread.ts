@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   Counters,
-  decodeRecords,
   linesOfSplit,
   resolveParams,
   runMapBatch,
@@ -19,6 +18,7 @@ import {
 import { asUserCode, instrumentJob } from './instrumented-job';
 import { MapOutputBuffer } from './map-output';
 import { mergeGroups, type Group } from './merge';
+import { openReduceRuns } from './reduce-input';
 import {
   SCRATCH,
   type DescribeTask,
@@ -133,7 +133,8 @@ function runReduceTask(task: ReduceTaskRequest): TaskResult {
   const { job } = instrumentJob(loaded, status);
   const counters = new Counters();
   fs.mkdirSync(task.scratch, { recursive: true });
-  const runs = task.segments.map((segment) => decodeRecords(asBuffer(segment)));
+  const { runs, spilledRecords } = openReduceRuns(task.segments, task.scratch, task.mergeFactor);
+  counters.add('SPILLED_RECORDS', spilledRecords);
   const out = new TextOutput(path.join(task.scratch, SCRATCH.textOutput));
   let batch: Group[] = [];
   let batchRecords = 0;
@@ -145,12 +146,16 @@ function runReduceTask(task: ReduceTaskRequest): TaskResult {
     batch = [];
     batchRecords = 0;
   };
-  for (const group of mergeGroups(runs)) {
-    batch.push(group);
-    batchRecords += group[1].length;
-    if (batchRecords >= REDUCE_BATCH_RECORDS) reduce();
+  try {
+    for (const group of mergeGroups(runs)) {
+      batch.push(group);
+      batchRecords += group[1].length;
+      if (batchRecords >= REDUCE_BATCH_RECORDS) reduce();
+    }
+    reduce();
+  } finally {
+    for (const run of runs) run.close();
+    out.close();
   }
-  reduce();
-  out.close();
   return { counters: counters.toJSON() };
 }

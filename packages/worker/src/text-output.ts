@@ -2,7 +2,7 @@
 // SDK's output format. The worker's main thread copies the file into the DFS afterwards.
 import fs from 'node:fs';
 import { formatRecords, type Value } from '@tsmr/sdk';
-import { writeAll } from './map-output';
+import { writeAll } from './run-writer';
 
 /** Text is gathered into writes of about this many characters. */
 const FLUSH_CHARS = 1 << 20;

@@ -41,7 +41,7 @@ export async function startWorker(options: WorkerOptions, log: Logger = createLo
   const dfs = new DfsClient({ namenode: config.namenode, secret: config.secret, localDatanodeId: config.datanodeId, log });
   const runner = new TaskRunner({ slots: config.slots, taskTimeoutMs: config.taskTimeoutMs, taskMemoryBytes: config.taskMemoryBytes });
   const jobs = new JobCache(workDir, (request) => master.api.GetJobBundle(request), (bundle) => runner.describe(bundle));
-  const fetcher = new ShuffleFetcher(config.secret);
+  const fetcher = new ShuffleFetcher({ secret: config.secret, shuffleBufferBytes: config.shuffleBufferBytes });
   const launcher = new TaskLauncher({
     workDir,
     jobs,
@@ -49,6 +49,7 @@ export async function startWorker(options: WorkerOptions, log: Logger = createLo
     dfs,
     fetcher,
     sortBufferBytes: config.sortBufferBytes,
+    mergeFactor: config.mergeFactor,
     taskDelayMs: config.taskDelayMs,
     log,
   });

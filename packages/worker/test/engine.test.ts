@@ -207,4 +207,25 @@ describe('map and reduce attempts', () => {
     const wordsOracle = runLocal(loadJob(bundleExample('word-count')), text, { reducers: 3, splitBytes: blockSize });
     expect(words.partFiles).toEqual(wordsOracle.partitions.map((p) => formatRecords(p)));
   });
+
+  test('reduce input past the shuffle buffer goes to disk and merges in passes to the same output', async () => {
+    const dfs = await startMiniDfs();
+    const master = await FakeMaster.start();
+    const text = trickyText();
+    const splits = await putFile(dfs, '/in/words.txt', text, BLOCK);
+    // No combiner and the identity reduce: the values' order within a key shows in the output.
+    const code = jobSource(`{
+      name: 'first-letters',
+      map(line, ctx) { for (const w of line.split(' ')) if (w) ctx.emit(Array.from(w)[0], w); },
+    }`);
+    master.bundles.set(jobIdOf(5), code);
+    // Every segment is over a quarter of 1 KB, so each goes to disk; 2 at a time means passes.
+    await startTestWorker(master, dfs, { shuffleBuffer: '1KB', mergeFactor: 2 });
+
+    const result = await runJob(master, dfs, 5, splits, 2);
+    const oracle = runLocal(loadJob(code), text, { reducers: 2, splitBytes: BLOCK });
+    expect(result.partFiles).toEqual(oracle.partitions.map((p) => formatRecords(p)));
+    // The maps spilled each record once; the reduces' merge passes wrote more.
+    expect(result.counters.SPILLED_RECORDS).toBeGreaterThan(result.counters.MAP_OUTPUT_RECORDS as number);
+  });
 });

@@ -160,6 +160,8 @@ export function registerDaemonCommands(program: Command): void {
     .option('--datanode-id <id>', 'the datanode beside this worker, for data-local maps')
     .option('--slots <n>', 'tasks run at once (default: the number of cores)', intFlag(1))
     .addOption(sizeOption('--sort-buffer <size>', 'map output buffered before a spill to disk', '64MB'))
+    .addOption(sizeOption('--shuffle-buffer <size>', 'fetched map output a reduce holds in memory; the rest goes to local disk', '256MB'))
+    .option('--merge-factor <n>', 'sorted runs a reduce merges at once (more on disk are merged in passes first)', intFlag(2), 64)
     .option('--task-timeout <duration>', 'fail an attempt whose user code makes no progress this long (0: never)', durationFlag, '10m')
     .addOption(sizeOption('--task-memory <size>', 'heap limit of each task thread', '1GB'))
     .option('--task-delay <duration>', 'testing aid: sleep this long before each attempt (an artificially slow worker)', durationFlag, '0')
@@ -185,6 +187,8 @@ export function registerDaemonCommands(program: Command): void {
                 slots: opts.slots,
                 datanodeId: opts.datanodeId,
                 sortBuffer: opts.sortBuffer,
+                shuffleBuffer: opts.shuffleBuffer,
+                mergeFactor: opts.mergeFactor,
                 taskTimeout: opts.taskTimeout,
                 taskMemory: opts.taskMemory,
                 taskDelay: opts.taskDelay,

@@ -1,0 +1,110 @@
+// A sorted run of encoded records (one partition of a spill or of a map's output, a
+// shuffled segment) read one record at a time, so a merge holds only each run's current
+// record decoded, never the whole run. The run is a Buffer, or a byte range of a local file
+// read through a window that slides along it (and grows for a record bigger than itself).
+import fs from 'node:fs';
+import { RecordDecoder, type Value } from '@tsmr/sdk';
+
+export type KeyValue = readonly [Value, Value];
+
+/** Bytes of a file run read at a time. */
+const WINDOW_BYTES = 1 << 20;
+
+interface FileRange {
+  fd: number;
+  /** Next file offset to read into the window. */
+  position: number;
+  end: number;
+  /** Close fd when the run is done (it was opened for this run alone). */
+  owned: boolean;
+}
+
+export class RunReader {
+  /** The current record; undefined once the run is exhausted. */
+  head: KeyValue | undefined;
+  private decoder: RecordDecoder;
+  private window: Buffer;
+  private filled: number;
+
+  private constructor(
+    initial: Buffer,
+    private readonly file: FileRange | undefined,
+  ) {
+    this.window = initial;
+    this.filled = initial.length;
+    this.decoder = new RecordDecoder(initial);
+    this.advance();
+  }
+
+  static ofBuffer(bytes: Buffer): RunReader {
+    return new RunReader(bytes, undefined);
+  }
+
+  /** `length` bytes of the open file `fd` from `offset`; the caller closes fd. */
+  static ofFileRange(fd: number, offset: number, length: number): RunReader {
+    return new RunReader(Buffer.alloc(0), { fd, position: offset, end: offset + length, owned: false });
+  }
+
+  /** A whole file; closed when the run is exhausted (or by close()). */
+  static ofFile(file: string): RunReader {
+    const fd = fs.openSync(file, 'r');
+    try {
+      return new RunReader(Buffer.alloc(0), { fd, position: 0, end: fs.fstatSync(fd).size, owned: true });
+    } catch (err) {
+      fs.closeSync(fd);
+      throw err;
+    }
+  }
+
+  /** Moves head to the next record. */
+  advance(): void {
+    for (;;) {
+      const record = this.decoder.next();
+      if (record !== undefined) {
+        this.head = record;
+        return;
+      }
+      const { file } = this;
+      if (file === undefined || file.position >= file.end) {
+        if (this.decoder.pos < this.filled) {
+          throw new RangeError(`sorted run ends inside a record (${this.filled - this.decoder.pos} bytes left over)`);
+        }
+        this.head = undefined;
+        this.close();
+        return;
+      }
+      this.refill(file);
+    }
+  }
+
+  /** Releases the run's file, if it owns one; safe to call more than once. */
+  close(): void {
+    if (this.file?.owned && this.file.fd >= 0) {
+      fs.closeSync(this.file.fd);
+      this.file.fd = -1;
+    }
+  }
+
+  /** Keeps the undecoded tail, then reads on from the file behind it. */
+  private refill(file: FileRange): void {
+    const leftover = this.filled - this.decoder.pos;
+    if (this.window.length < WINDOW_BYTES || leftover === this.window.length) {
+      // First fill, or one record larger than the window: a bigger window.
+      const bigger = Buffer.allocUnsafe(Math.max(WINDOW_BYTES, 2 * this.window.length));
+      this.window.copy(bigger, 0, this.decoder.pos, this.filled);
+      this.window = bigger;
+    } else {
+      this.window.copyWithin(0, this.decoder.pos, this.filled);
+    }
+    const want = Math.min(this.window.length - leftover, file.end - file.position);
+    let got = 0;
+    while (got < want) {
+      const n = fs.readSync(file.fd, this.window, leftover + got, want - got, file.position + got);
+      if (n === 0) throw new RangeError(`sorted run file is shorter than expected: ${file.end - file.position - got} bytes missing`);
+      got += n;
+    }
+    file.position += got;
+    this.filled = leftover + got;
+    this.decoder = new RecordDecoder(this.window.subarray(0, this.filled));
+  }
+}

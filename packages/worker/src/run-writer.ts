@@ -1,0 +1,49 @@
+// Writes sorted runs to a local file as records come, in writes of about a megabyte, so
+// writing a run never holds it whole in memory. A file may hold several runs back to back
+// (one per partition): segment() marks where each ends.
+import fs from 'node:fs';
+import { RecordEncoder, type Value } from '@tsmr/sdk';
+import type { Segment } from './map-output-index';
+
+const FLUSH_BYTES = 1 << 20;
+
+export class RunWriter {
+  private readonly fd: number;
+  private readonly encoder = new RecordEncoder();
+  /** Bytes written to the file so far. */
+  private written = 0;
+  private segmentStart = 0;
+
+  constructor(file: string) {
+    this.fd = fs.openSync(file, 'w');
+  }
+
+  add(key: Value, value: Value): void {
+    this.encoder.add(key, value);
+    if (this.encoder.length >= FLUSH_BYTES) this.flush();
+  }
+
+  /** Ends the current run: its place in the file. */
+  segment(): Segment {
+    this.flush();
+    const segment = { offset: this.segmentStart, length: this.written - this.segmentStart };
+    this.segmentStart = this.written;
+    return segment;
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.encoder.length === 0) return;
+    const bytes = this.encoder.take();
+    writeAll(this.fd, bytes);
+    this.written += bytes.length;
+  }
+}
+
+export function writeAll(fd: number, data: Uint8Array): void {
+  let done = 0;
+  while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done);
+}
