@@ -1,19 +1,33 @@
 // scheduler: the master alone under BENCH_SCHED_WORKERS (1,000) simulated workers and
-// BENCH_SCHED_TASKS (100,000) queued map tasks. A real namenode + 1 datanode (a 1-node
-// `tsmr local start`, whose own master and worker stay idle) holds the input: one file of
-// BLOCKS (20,000) blocks of 64 KiB (the smallest block the namenode accepts: 100,000 would
-// be 6.4 GB), so the planner makes one map task per block; TASKS/BLOCKS jobs over that file
-// are submitted at once, so TASKS map tasks are queued. A separate `tsmr master` process (--locality-delay 0: the
-// simulated workers have no datanode) gets the job; the simulated workers are in-process
-// gRPC clients (unaryClient(masterProto().WorkerProtocol)), each with SLOTS free slots:
-// a worker heartbeats, and reports every attempt it was given as SUCCEEDED on its next
-// heartbeat, sent at once (as a real worker does when an attempt ends), else after the
-// 1 s interval. Measured: map assignments per second (first to last assignment) and the
-// latency of every heartbeat (p50/p99/max).
+// BENCH_SCHED_TASKS (100,000) queued map tasks.
+//
+// The input is real: a 1-node `tsmr local start` (namenode + 1 datanode; its own master and
+// worker stay idle) holds BENCH_SCHED_BLOCKS (5,000) blocks of 64 KiB, the smallest block
+// the namenode accepts, in BENCH_SCHED_FILES (10) files written concurrently (a pipeline
+// per block costs a few ms, so 100,000 blocks would take minutes to write). TASKS/BLOCKS
+// jobs read that directory, so a separate `tsmr master` process plans TASKS map tasks from
+// the namenode's block locations and stores them in its SQLite store; the bench checks that
+// the master reports them all queued before any worker starts. --locality-delay 0: the
+// simulated workers have no datanode.
+//
+// The simulated workers run in the bench process (not the master's): 1,000 gRPC clients,
+// one channel each, SLOTS (4) slots each. A worker heartbeats with its free slots; the
+// attempts it gets "run" for BENCH_SCHED_TASK_MS (100 ms), then it heartbeats at once to
+// report them SUCCEEDED (as a real worker does when an attempt ends); with nothing to do it
+// waits the interval the reply names. Each worker is a closed loop, so with 0 ms tasks the
+// bench measures how fast the master can go flat out, but every heartbeat then waits behind
+// the other 999 and its latency is queueing, not the master's work.
+//
+// Measured: map assignments per second (first to last assignment), the latency of every
+// heartbeat (p50/p99/max), and the CPU the master, the simulated workers and everything
+// else on the machine used meanwhile (the workers' own event-loop delay too, which would
+// inflate the latencies they measure). BENCH_SCHED_PROFILE=DIR runs the master under
+// `node --cpu-prof --cpu-prof-dir DIR`.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 const { masterProto, unaryClient } = require('../../packages/common/dist');
 const { DfsClient } = require('../../packages/dfs/dist');
 const lib = require('../lib');
@@ -21,17 +35,48 @@ const lib = require('../lib');
 const WANTED = Number(process.env.BENCH_SCHED_TASKS ?? 100_000);
 const WORKERS = Number(process.env.BENCH_SCHED_WORKERS ?? 1000);
 const SLOTS = Number(process.env.BENCH_SCHED_SLOTS ?? 4);
+const TASK_MS = Number(process.env.BENCH_SCHED_TASK_MS ?? 100);
 const BLOCK = 64 << 10; // the namenode's bytes_per_checksum: the smallest block it accepts
-const BLOCKS = Number(process.env.BENCH_SCHED_BLOCKS ?? Math.min(WANTED, 20_000));
+const BLOCKS = Number(process.env.BENCH_SCHED_BLOCKS ?? Math.min(WANTED, 5000));
+const FILES = Math.min(BLOCKS, Number(process.env.BENCH_SCHED_FILES ?? 10));
 const JOBS = Math.ceil(WANTED / BLOCKS);
 const TASKS = JOBS * BLOCKS;
+const SUBMITTERS = 4; // `tsmr job submit` processes at once
+const PROFILE_DIR = process.env.BENCH_SCHED_PROFILE;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
+/** Runs `task(i)` for i in [0, n), `width` at a time. */
+async function pool(n, width, task) {
+  let next = 0;
+  const lane = async () => {
+    while (next < n) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, n) }, lane));
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+function processCpu(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
+}
+/** CPU seconds every core of the machine has been busy so far. */
+function machineCpu() {
+  const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = ticks[3] + ticks[4]; // idle, iowait
+  return (ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle) / CLOCK_TICKS;
+}
+const selfCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 function startMaster(dir, namenode, secret) {
   const addressFile = path.join(dir, 'address');
-  const child = spawn(process.execPath, [lib.CLI, 'master', '--dir', dir, '--namenode', namenode, '--locality-delay', '0', '--address-file', addressFile], {
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(PROFILE_DIR)] : [];
+  const child = spawn(process.execPath, [...profile, lib.CLI, 'master', '--dir', dir, '--namenode', namenode, '--locality-delay', '0', '--address-file', addressFile], {
     env: { ...process.env, TSMR_SECRET: secret },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -42,33 +87,50 @@ function startMaster(dir, namenode, secret) {
   })();
 }
 
+/** Writes BLOCKS blocks of 64-byte lines into FILES files under /sched/in, one writer per file. */
+async function writeInput(dfs) {
+  const block = Buffer.from(`${'x'.repeat(63)}\n`.repeat(BLOCK / 64));
+  await pool(FILES, FILES, async (f) => {
+    const blocks = Math.floor(BLOCKS / FILES) + (f < BLOCKS % FILES ? 1 : 0);
+    const out = await dfs.create(`/sched/in/part-${String(f).padStart(3, '0')}`, { replication: 1, blockSize: BLOCK, overwrite: true });
+    for (let i = 0; i < blocks; i++) if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+    await new Promise((resolve, reject) => out.end(resolve).once('error', reject));
+  });
+}
+
 exports.run = async function run() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tsmr-bench-sched-'));
   const cluster = lib.startCluster({ nodes: 1 });
   const secret = cluster.info.secret;
   const dfs = new DfsClient({ namenode: cluster.info.namenode.address, secret });
   let master;
+  let jobClient;
   const clients = [];
   let result;
   try {
-    // The input: BLOCKS blocks of 64 KiB, lines of 64 bytes.
-    const write = await lib.timed(async () => {
-      const out = await dfs.create('/sched/in/blocks.txt', { replication: 1, blockSize: BLOCK, overwrite: true });
-      const block = Buffer.from(`${'x'.repeat(63)}\n`.repeat(BLOCK / 64));
-      for (let i = 0; i < BLOCKS; i++) if (!out.write(block)) await new Promise((r) => out.once('drain', r));
-      await new Promise((resolve, reject) => out.end(resolve).once('error', reject));
-    });
-    process.stdout.write(`wrote ${BLOCKS} blocks in ${lib.fmt(write.seconds)}\n`);
+    const write = await lib.timed(() => writeInput(dfs));
+    process.stdout.write(`wrote ${BLOCKS} blocks in ${FILES} files in ${lib.fmt(write.seconds)}\n`);
     master = await startMaster(path.join(tmp, 'master'), cluster.info.namenode.address, secret);
+    jobClient = unaryClient(masterProto().JobClient, master.address, { secret, timeoutMs: 60_000 });
 
-    const submit = await lib.timed(async () => {
-      for (let j = 0; j < JOBS; j++) {
-        await lib.cli(['job', '--master', master.address, 'submit', 'examples/word-count/job.ts', '--input', '/sched/in', '--output', `/sched/out${j}`, '--reducers', '1', '--no-speculation', '--json'], {
+    const jobIds = [];
+    const submit = await lib.timed(() =>
+      pool(JOBS, SUBMITTERS, async (j) => {
+        const out = await lib.cli(['job', '--master', master.address, 'submit', 'examples/word-count/job.ts', '--input', '/sched/in', '--output', `/sched/out${j}`, '--reducers', '1', '--no-speculation', '--json'], {
           env: { ...process.env, TSMR_SECRET: secret },
         });
-      }
-    });
-    process.stdout.write(`submitted ${JOBS} jobs (${JOBS * BLOCKS} maps) in ${lib.fmt(submit.seconds)}\n`);
+        jobIds.push(JSON.parse(out).jobId);
+      }),
+    );
+    // What the master itself reports queued (its task counts are read from its store).
+    let queued = 0;
+    for (const jobId of jobIds) {
+      const status = await jobClient.api.GetJobStatus({ jobId });
+      if (status.state !== 'PENDING') throw new Error(`${jobId} is ${status.state} before any worker started`);
+      queued += status.mapsTotal - status.mapsDone;
+    }
+    if (queued !== TASKS) throw new Error(`the master has ${queued} map tasks queued, expected ${TASKS}`);
+    process.stdout.write(`submitted ${JOBS} jobs in ${lib.fmt(submit.seconds)}: the master has ${queued} map tasks queued\n`);
 
     const latencies = [];
     let assigned = 0;
@@ -80,10 +142,10 @@ exports.run = async function run() {
     const worker = async (w) => {
       const client = unaryClient(WorkerProtocol, master.address, { secret, timeoutMs: 30_000 });
       clients.push(client);
-      let pending = [];
+      let running = [];
       await sleep((w / WORKERS) * 1000); // stagger the first heartbeats over one interval
       while (!done) {
-        const reports = pending.map((a) => ({ attemptId: a.attemptId, state: 'SUCCEEDED', counters: {}, partitionBytes: a.type === 'MAP' ? [1] : [] }));
+        const reports = running.map((a) => ({ attemptId: a.attemptId, state: 'SUCCEEDED', counters: {}, partitionBytes: a.type === 'MAP' ? [1] : [] }));
         const t0 = process.hrtime.bigint();
         let reply;
         try {
@@ -95,28 +157,36 @@ exports.run = async function run() {
           continue;
         }
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        pending = reply.assignments;
-        const maps = reply.assignments.filter((a) => a.type === 'MAP').length;
+        running = reply.assignments;
+        let maps = 0;
+        for (const a of running) if (a.type === 'MAP') maps++;
         if (maps > 0) {
           const now = performance.now();
           if (assigned === 0) firstAssign = now;
           assigned += maps;
           lastAssign = now;
         }
-        if (pending.length === 0) await sleep(Number(reply.heartbeatIntervalMs) || 1000);
+        await sleep(running.length > 0 ? TASK_MS : Number(reply.heartbeatIntervalMs) || 1000);
       }
     };
-    const started = performance.now();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    const cpuBefore = { master: processCpu(master.child.pid), workers: selfCpu(), machine: machineCpu(), at: performance.now() };
     const running = Array.from({ length: WORKERS }, (_, w) => worker(w));
-    const deadline = started + Number(process.env.BENCH_SCHED_SECONDS ?? 300) * 1000;
+    const deadline = performance.now() + Number(process.env.BENCH_SCHED_SECONDS ?? 300) * 1000;
     while (assigned < TASKS && performance.now() < deadline) {
       await sleep(1000);
       process.stdout.write(`  ${assigned}/${TASKS} maps assigned, ${latencies.length} heartbeats\n`);
     }
+    const cpuAfter = { master: processCpu(master.child.pid), workers: selfCpu(), machine: machineCpu(), at: performance.now() };
+    loopDelay.disable();
     await sleep(1500); // one more interval of heartbeats after the last assignment
     done = true;
     await Promise.all(running);
     const sorted = [...latencies].sort((a, b) => a - b);
+    const wall = (cpuAfter.at - cpuBefore.at) / 1000;
+    const master_ = cpuAfter.master - cpuBefore.master;
+    const workers_ = cpuAfter.workers - cpuBefore.workers;
     result = {
       write: write.seconds,
       submit: submit.seconds,
@@ -128,9 +198,12 @@ exports.run = async function run() {
       p99: quantile(sorted, 0.99),
       max: sorted[sorted.length - 1],
       errors,
+      cpu: { wall, master: master_, workers: workers_, others: Math.max(0, cpuAfter.machine - cpuBefore.machine - master_ - workers_) },
+      loopDelayP99: loopDelay.percentile(99) / 1e6,
     };
   } finally {
     for (const c of clients) c.close();
+    jobClient?.close();
     dfs.close();
     if (master) {
       master.child.kill('SIGTERM');
@@ -140,11 +213,11 @@ exports.run = async function run() {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   const r = result;
+  const cores = (s) => `${s.toFixed(1)} s (${(s / r.cpu.wall).toFixed(2)} cores)`;
   return [
-    `The master alone (own process), ${WORKERS.toLocaleString('en')} simulated workers (in-process gRPC clients in the bench process, ${SLOTS} slots each, ` +
-      `attempts reported SUCCEEDED on the next heartbeat, sent at once), ${JOBS} jobs of ${BLOCKS.toLocaleString('en')} map tasks each, all queued at once: ${TASKS.toLocaleString('en')} tasks ` +
-      `(each job reads one file of ${BLOCKS.toLocaleString('en')} 64 KiB blocks on a 1-datanode cluster; writing it took ${lib.fmt(r.write)}, submitting the jobs ${lib.fmt(r.submit)}), ` +
-      `--locality-delay 0. The simulated workers share the 2 cores with the master, so they slow it down; other work may run at the same time: noisy.`,
+    `The master alone (own process) with ${TASKS.toLocaleString('en')} map tasks queued in its store (${JOBS} jobs, each reading the same ${BLOCKS.toLocaleString('en')} blocks of 64 KiB in ${FILES} files ` +
+      `on a 1-datanode cluster: writing them took ${lib.fmt(r.write)}, submitting the jobs ${lib.fmt(r.submit)}), --locality-delay 0, and ${WORKERS.toLocaleString('en')} simulated workers ` +
+      `(gRPC clients in the bench process, ${SLOTS} slots each; an attempt runs ${TASK_MS} ms, then the worker heartbeats at once to report it SUCCEEDED).`,
     '',
     lib.ratioTable(
       ['what', 'measured', 'target', ''],
@@ -153,6 +226,9 @@ exports.run = async function run() {
         [`heartbeat latency p99 (${r.heartbeats.toLocaleString('en')} heartbeats)`, `${r.p99.toFixed(1)} ms (p50 ${r.p50.toFixed(1)} ms, max ${r.max.toFixed(0)} ms)`, '< 50 ms', r.p99 < 50 ? 'met' : 'NOT met'],
       ],
     ),
+    '',
+    `CPU over the ${lib.fmt(r.cpu.wall)} of assignments: the master ${cores(r.cpu.master)}, the simulated workers ${cores(r.cpu.workers)} ` +
+      `(their event-loop delay p99 ${r.loopDelayP99.toFixed(1)} ms), everything else on the machine ${cores(r.cpu.others)}, of ${os.cpus().length} cores.`,
     r.errors ? `\n${r.errors} heartbeats failed.` : '',
   ].join('\n');
 };
