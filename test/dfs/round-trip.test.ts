@@ -114,3 +114,82 @@ test('ls, mkdir, mv, du and rm behave like hdfs dfs', async () => {
   expect((await cluster.tsmr(['dfs', 'rm', '-r', '/ops'])).code).toBe(0);
   expect((await cluster.tsmr(['dfs', 'ls', '/ops'])).code).not.toBe(0);
 });
+
+interface FsckBlocksJson {
+  files: Array<{ replication: number; blocks: Array<{ expectedReplicas: number; liveReplicas: number; health: string; replicas: Array<{ state: string }> }> }>;
+}
+
+async function fsckJson(p: string): Promise<FsckBlocksJson> {
+  const result = await cluster.tsmr(['dfs', 'fsck', '--json', p]);
+  expect([result.code, result.stderr]).toEqual([0, '']);
+  return JSON.parse(result.stdout.toString());
+}
+
+/** Each block as [expected, live, health, replicas listed]. */
+const blockShapes = (report: FsckBlocksJson) =>
+  report.files.flatMap((f) => f.blocks.map((b) => [b.expectedReplicas, b.liveReplicas, b.health, b.replicas.length]));
+
+test('setrep changes the replication fsck shows: -w returns once every block has it, without -w it follows', async () => {
+  const data = randomBytes(3 * MB + 17, 41);
+  fs.writeFileSync(path.join(work, 'setrep'), data);
+  expect((await cluster.tsmr(['dfs', 'put', path.join(work, 'setrep'), '/rep/a'])).code).toBe(0);
+  expect((await cluster.tsmr(['dfs', 'put', path.join(work, 'setrep'), '/rep/sub/b'])).code).toBe(0);
+  expect(blockShapes(await fsckJson('/rep'))).toEqual(Array(8).fill([3, 3, 'HEALTHY', 3]));
+
+  // Up to 4 on one file, waiting: when setrep -w returns, every block has 4 live replicas.
+  const up = await cluster.tsmr(['dfs', 'setrep', '-w', '4', '/rep/a']);
+  expect([up.code, up.stderr]).toEqual([0, '']);
+  expect(blockShapes(await fsckJson('/rep/a'))).toEqual(Array(4).fill([4, 4, 'HEALTHY', 4]));
+  expect(JSON.parse((await cluster.tsmr(['dfs', 'stat', '--json', '/rep/a'])).stdout.toString()).replication).toBe(4);
+  expect(blockShapes(await fsckJson('/rep/sub/b'))).toEqual(Array(4).fill([3, 3, 'HEALTHY', 3]));
+
+  // Down to 2 on a directory (every file under it), waiting.
+  const down = await cluster.tsmr(['dfs', 'setrep', '-w', '2', '/rep']);
+  expect([down.code, down.stderr]).toEqual([0, '']);
+  expect(blockShapes(await fsckJson('/rep'))).toEqual(Array(8).fill([2, 2, 'HEALTHY', 2]));
+
+  // Without -w: the new replication is set at once, the replicas follow.
+  const noWait = await cluster.tsmr(['dfs', 'setrep', '3', '/rep/sub/b']);
+  expect([noWait.code, noWait.stderr]).toEqual([0, '']);
+  expect((await fsckJson('/rep/sub/b')).files[0]!.replication).toBe(3);
+  const deadline = Date.now() + 15_000;
+  while (JSON.stringify(blockShapes(await fsckJson('/rep/sub/b'))) !== JSON.stringify(Array(4).fill([3, 3, 'HEALTHY', 3]))) {
+    expect(Date.now()).toBeLessThan(deadline);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(sha256((await cluster.tsmr(['dfs', 'cat', '/rep/a'])).stdout)).toBe(sha256(data));
+  expect(sha256((await cluster.tsmr(['dfs', 'cat', '/rep/sub/b'])).stdout)).toBe(sha256(data));
+});
+
+test('put -f replaces an existing file atomically: readers see the old bytes or the new, then the new', async () => {
+  const oldData = randomBytes(4 * MB + 3, 51);
+  const newData = randomBytes(6 * MB + 5, 52);
+  fs.writeFileSync(path.join(work, 'old'), oldData);
+  fs.writeFileSync(path.join(work, 'new'), newData);
+  expect((await cluster.tsmr(['dfs', 'put', path.join(work, 'old'), '/replace/f'])).code).toBe(0);
+  const client = cluster.client();
+  const expected = new Map([[sha256(oldData), 'old'], [sha256(newData), 'new']]);
+  // Read the file over and over while put -f runs: never a half-written or missing file.
+  let putting = true;
+  const seen: string[] = [];
+  const reader = (async () => {
+    while (putting) {
+      seen.push(expected.get(sha256(await client.readFile('/replace/f'))) ?? 'neither old nor new');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  const put = await cluster.tsmr(['dfs', 'put', '-f', path.join(work, 'new'), '/replace/f']);
+  putting = false;
+  await reader;
+  expect([put.code, put.stderr]).toEqual([0, '']);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.filter((s) => s !== 'old' && s !== 'new')).toEqual([]);
+  expect(seen[0]).toBe('old');
+  const back = path.join(work, 'replaced.back');
+  expect((await cluster.tsmr(['dfs', 'get', '/replace/f', back])).code).toBe(0);
+  expect(sha256(fs.readFileSync(back))).toBe(sha256(newData));
+  const stat = JSON.parse((await cluster.tsmr(['dfs', 'stat', '--json', '/replace/f'])).stdout.toString());
+  expect([stat.length, stat.blockCount]).toEqual([newData.length, 7]);
+  // The old file's blocks are gone from the listing too: one file, seven blocks.
+  expect(blockShapes(await fsckJson('/replace'))).toEqual(Array(7).fill([3, 3, 'HEALTHY', 3]));
+});
