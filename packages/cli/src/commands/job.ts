@@ -23,6 +23,9 @@ interface GlobalFlags {
 
 type JobApi = UnaryApi<JobClientDefinition>;
 
+/** How long `submit --wait` keeps trying to reach a master that went away while it follows a job. */
+const FOLLOW_RETRY_MS = 10 * 60_000;
+
 /** Runs fn with a JobClient for the master the flags name. Calls ride out a master restart. */
 async function withMaster<T>(cmd: Command, fn: (api: JobApi) => Promise<T>, retryForMs = 5000): Promise<T> {
   const target = resolveTarget('master', cmd.optsWithGlobals<GlobalFlags>());
@@ -113,25 +116,24 @@ export function registerJobCommands(program: Command): void {
           noSpeculation: !opts.speculation,
           skipBadRecords: opts.skipBadRecords,
         };
-        // A master restart is waited out while following (calls retry for up to 10 minutes).
-        const waitForMaster = opts.wait ? 10 * 60_000 : 5000;
-        await withMaster(
-          cmd,
-          async (api) => {
-            const { jobId } = await api.SubmitJob({ spec, bundle: code, submitter: os.userInfo().username });
-            if (!interrupt) return print(opts.json ? JSON.stringify({ jobId }) : jobId);
-            interrupt.submitted(jobId);
-            process.stderr.write(`submitted ${jobId} (${path.basename(file)})\n`);
-            const status = await follow(api, jobId);
-            if (opts.json) print(JSON.stringify(status, null, 2));
-            else {
-              print(formatJobStatus(status));
-              print(`counters:\n${formatCounters(status.counters)}`);
-            }
-            if (status.state !== 'SUCCEEDED') process.exitCode = 1;
-          },
-          waitForMaster,
-        );
+        const jobId = await withMaster(cmd, async (api) => {
+          const { jobId } = await api.SubmitJob({ spec, bundle: code, submitter: os.userInfo().username });
+          return jobId;
+        });
+        if (!interrupt) {
+          print(opts.json ? JSON.stringify({ jobId }) : jobId);
+          return;
+        }
+        interrupt.submitted(jobId);
+        process.stderr.write(`submitted ${jobId} (${path.basename(file)})\n`);
+        // Once the job is accepted, a master restart is waited out (calls retry for up to 10 minutes).
+        const status = await withMaster(cmd, (api) => follow(api, jobId), FOLLOW_RETRY_MS);
+        if (opts.json) print(JSON.stringify(status, null, 2));
+        else {
+          print(formatJobStatus(status));
+          print(`counters:\n${formatCounters(status.counters)}`);
+        }
+        if (status.state !== 'SUCCEEDED') process.exitCode = 1;
       }),
     );
 

@@ -1,10 +1,15 @@
 // `tsmr local start|status|stop`: a whole cluster on this machine.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { DfsClient } from '@tsmr/dfs';
 import { formatSize } from '@tsmr/common';
 import { clusterFilePath, defaultClusterDir, readClusterFile } from '../cluster-file';
 import { action, durationFlag, intFlag, sizeOption } from '../cli-action';
 import { daemonStatuses, startLocalCluster, stopLocalCluster } from '../local/local-cluster';
+
+/** --dir, whose default is shown as where it comes from rather than what it is here. */
+function dirOption(description: string): Option {
+  return new Option('--dir <dir>', description).default(defaultClusterDir(), '$TSMR_CLUSTER, then ./.tsmr');
+}
 
 export function registerLocalCommands(program: Command): void {
   const local = program.command('local').description('run a whole cluster on this machine, in the background');
@@ -12,7 +17,7 @@ export function registerLocalCommands(program: Command): void {
   local
     .command('start')
     .description('start a namenode, N datanodes, a master and N workers (or restart those of DIR that are down)')
-    .option('--dir <dir>', 'cluster directory: data, logs, cluster.json (default: $TSMR_CLUSTER, then ./.tsmr)', defaultClusterDir())
+    .addOption(dirOption('cluster directory: data, logs, cluster.json'))
     .option('--nodes <n>', 'number of datanodes', intFlag(1), 3)
     .addOption(sizeOption('--block-size <size>', 'default block size', '64MB'))
     .option('--replication <n>', 'default replication (default: min(3, nodes))', intFlag(1))
@@ -50,7 +55,7 @@ export function registerLocalCommands(program: Command): void {
   local
     .command('status')
     .description('show the daemons of a local cluster and what the namenode reports')
-    .option('--dir <dir>', 'cluster directory (default: $TSMR_CLUSTER, then ./.tsmr)', defaultClusterDir())
+    .addOption(dirOption('cluster directory'))
     .option('--json', 'print JSON')
     .action(
       action(async (opts) => {
@@ -85,7 +90,7 @@ export function registerLocalCommands(program: Command): void {
   local
     .command('stop')
     .description('stop every daemon of a local cluster (data stays in DIR)')
-    .option('--dir <dir>', 'cluster directory (default: $TSMR_CLUSTER, then ./.tsmr)', defaultClusterDir())
+    .addOption(dirOption('cluster directory'))
     .action(
       action(async (opts) => {
         const { cluster, killed } = await stopLocalCluster(opts.dir);

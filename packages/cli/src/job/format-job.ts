@@ -49,7 +49,7 @@ export function formatHistory(h: JobHistory__Output): string {
     a.attemptId + (a.committed ? ' *' : ''),
     a.type,
     a.state,
-    `${a.workerHost || '?'}/${a.workerId.slice(0, 8)}`,
+    `${a.workerHost || '?'}/${a.workerId}`,
     a.type === 'MAP' ? (a.dataLocal ? 'yes' : 'no') : '-',
     time(a.queuedAt),
     time(a.startedAt),
