@@ -182,20 +182,28 @@ const jobParams = (j: JobRow) => ({
   cleanupPending: j.cleanupPending ? 1 : 0,
   speculative: j.speculative ? 1 : 0,
 });
-const taskParams = (t: TaskRow) => ({ ...t, split: t.split === null ? null : JSON.stringify(t.split) });
-const attemptParams = (a: AttemptRow) => ({
-  ...a,
-  counters: JSON.stringify(a.counters),
-  partitionBytes: JSON.stringify(a.partitionBytes),
-  dataLocal: a.dataLocal ? 1 : 0,
-  committed: a.committed ? 1 : 0,
-  speculative: a.speculative ? 1 : 0,
-  userCode: a.userCode ? 1 : 0,
-});
+// Tasks and attempts are written on every heartbeat: bound by position, their unchanging
+// columns (a task's split, say) left out of updates, so no object or JSON is built for them.
+const taskValues = (t: TaskRow) =>
+  [t.id, t.jobId, t.kind, t.index, t.split === null ? null : JSON.stringify(t.split), t.state, t.queuedAt, t.nextAttempt, t.failures, t.doneAttempt];
+const taskChange = (t: TaskRow) => [t.state, t.queuedAt, t.nextAttempt, t.failures, t.doneAttempt, t.id];
+const attemptValues = (a: AttemptRow) =>
+  [
+    a.id, a.taskId, a.jobId, a.kind, a.index, a.state, a.workerId, a.workerHost, a.shuffleAddress, a.queuedAt, a.startedAt, a.finishedAt,
+    a.dataLocal ? 1 : 0, a.error, a.errorStack, JSON.stringify(a.counters), JSON.stringify(a.partitionBytes), a.committed ? 1 : 0,
+    a.speculative ? 1 : 0, a.userCode ? 1 : 0, a.failedRecord,
+  ];
+const attemptChange = (a: AttemptRow) =>
+  [
+    a.state, a.finishedAt, a.error, a.errorStack, JSON.stringify(a.counters), JSON.stringify(a.partitionBytes), a.committed ? 1 : 0,
+    a.userCode ? 1 : 0, a.failedRecord, a.id,
+  ];
 
 export class JobStore {
   private readonly db: Database.Database;
   private readonly sql;
+  /** One wrapper for every transaction: better-sqlite3 builds a new one per db.transaction() call. */
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
 
   constructor(dir: string) {
     fs.mkdirSync(dir, { recursive: true });
@@ -204,6 +212,7 @@ export class JobStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     const db = this.db;
+    this.runInTransaction = db.transaction((fn: () => unknown) => fn());
     this.sql = {
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -217,20 +226,15 @@ export class JobStore {
       jobsInState: db.prepare<[string, string], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE state IN (?, ?) ORDER BY seq`),
       jobsToClean: db.prepare<[], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE cleanup_pending = 1`),
       bundle: db.prepare<[string], { bundle: Buffer }>('SELECT bundle FROM jobs WHERE id = ?'),
-      insertTask: db.prepare(`INSERT INTO tasks VALUES (@id, @jobId, @kind, @index, @split, @state, @queuedAt, @nextAttempt,
-        @failures, @doneAttempt)`),
-      updateTask: db.prepare(`UPDATE tasks SET state = @state, queued_at = @queuedAt, next_attempt = @nextAttempt,
-        failures = @failures, done_attempt = @doneAttempt WHERE id = @id`),
+      insertTask: db.prepare('INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      updateTask: db.prepare('UPDATE tasks SET state = ?, queued_at = ?, next_attempt = ?, failures = ?, done_attempt = ? WHERE id = ?'),
       tasksOf: db.prepare<[string], StoredTask>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE job_id = ? ORDER BY kind, idx`),
       taskCounts: db.prepare<[string], { kind: TaskKindName; total: number; done: number }>(
         `SELECT kind, COUNT(*) AS total, SUM(state = 'DONE') AS done FROM tasks WHERE job_id = ? GROUP BY kind`,
       ),
-      insertAttempt: db.prepare(`INSERT INTO attempts VALUES (@id, @taskId, @jobId, @kind, @index, @state, @workerId,
-        @workerHost, @shuffleAddress, @queuedAt, @startedAt, @finishedAt, @dataLocal, @error, @errorStack, @counters,
-        @partitionBytes, @committed, @speculative, @userCode, @failedRecord)`),
-      updateAttempt: db.prepare(`UPDATE attempts SET state = @state, finished_at = @finishedAt, error = @error,
-        error_stack = @errorStack, counters = @counters, partition_bytes = @partitionBytes, committed = @committed,
-        user_code = @userCode, failed_record = @failedRecord WHERE id = @id`),
+      insertAttempt: db.prepare('INSERT INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      updateAttempt: db.prepare(`UPDATE attempts SET state = ?, finished_at = ?, error = ?, error_stack = ?,
+        counters = ?, partition_bytes = ?, committed = ?, user_code = ?, failed_record = ? WHERE id = ?`),
       attemptsOf: db.prepare<[string], StoredAttempt>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE job_id = ? ORDER BY started_at, id`),
       attempt: db.prepare<[string], StoredAttempt>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = ?`),
       userCounters: db.prepare<[string], { name: string; value: number }>(
@@ -248,7 +252,7 @@ export class JobStore {
 
   /** Runs fn in one transaction (nested calls join the outer one). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.runInTransaction(fn) as T;
   }
 
   /** The stamp in every id: the master's first start time, kept forever. */
@@ -267,7 +271,7 @@ export class JobStore {
   insertJob(job: JobRow, bundle: Buffer, tasks: TaskRow[]): void {
     this.transaction(() => {
       this.sql.insertJob.run({ ...jobParams(job), bundle });
-      for (const task of tasks) this.sql.insertTask.run(taskParams(task));
+      for (const task of tasks) this.sql.insertTask.run(...taskValues(task));
     });
   }
 
@@ -276,15 +280,15 @@ export class JobStore {
   }
 
   updateTask(task: TaskRow): void {
-    this.sql.updateTask.run(taskParams(task));
+    this.sql.updateTask.run(...taskChange(task));
   }
 
   insertAttempt(attempt: AttemptRow): void {
-    this.sql.insertAttempt.run(attemptParams(attempt));
+    this.sql.insertAttempt.run(...attemptValues(attempt));
   }
 
   updateAttempt(attempt: AttemptRow): void {
-    this.sql.updateAttempt.run(attemptParams(attempt));
+    this.sql.updateAttempt.run(...attemptChange(attempt));
   }
 
   job(id: string): JobRow | undefined {

@@ -314,7 +314,7 @@ export class JobTracker {
       store.updateJob(job.row);
       log.info({ jobId: job.id }, 'job running');
     }
-    log.info({ jobId: job.id, taskId: row.taskId, attemptId: row.id, workerId: worker.id, dataLocal, speculative }, 'task attempt assigned');
+    log.debug({ jobId: job.id, taskId: row.taskId, attemptId: row.id, workerId: worker.id, dataLocal, speculative }, 'task attempt assigned');
     const skipRecords = task.isMap ? task.recordsToSkip() : [];
     if (skipRecords.length > 0) log.warn({ jobId: job.id, attemptId: row.id, skipRecords }, 'skipping bad records');
     return {
@@ -354,7 +354,7 @@ export class JobTracker {
     task.row.state = 'DONE';
     this.parts.store.updateTask(task.row);
     job.mapsDone++;
-    this.parts.log.info({ jobId: job.id, taskId: task.row.id, attemptId: active.row.id }, 'map task succeeded');
+    this.parts.log.debug({ jobId: job.id, taskId: task.row.id, attemptId: active.row.id }, 'map task succeeded');
     if (job.allMapsDone) {
       // The reduces become ready now: that is their queue time.
       for (const reduce of job.reduces) {
@@ -391,7 +391,7 @@ export class JobTracker {
       this.parts.store.updateTask(task.row);
       if (task.isMap) job.mapsDone++;
       else job.reducesDone++;
-      this.parts.log.info({ jobId: job.id, taskId: task.row.id, attemptId: attempt.id }, 'task committed');
+      this.parts.log.debug({ jobId: job.id, taskId: task.row.id, attemptId: attempt.id }, 'task committed');
       this.commitJobIfDone(job);
     });
   }
@@ -517,7 +517,8 @@ export class JobTracker {
     Object.assign(active.row, { state, finishedAt: now }, fields);
     this.parts.store.updateAttempt(active.row);
     const { row } = active;
-    this.parts.log[state === 'FAILED' ? 'warn' : 'info'](
+    // Routine steps of a task log at debug (job history has them): a busy master makes thousands a second.
+    this.parts.log[state === 'FAILED' ? 'warn' : state === 'KILLED' ? 'info' : 'debug'](
       { jobId: row.jobId, taskId: row.taskId, attemptId: row.id, workerId: row.workerId, state, error: row.error || undefined },
       'task attempt finished',
     );
