@@ -7,12 +7,13 @@ import { formatRecords, runLocal } from '../../packages/sdk/src';
 import wordCount from '../../examples/word-count/job';
 import uniqueUsers from '../../examples/unique-users/job';
 import { generateLogs } from '../../examples/unique-users/generate-logs';
-import { TestCluster } from '../harness/cluster';
-import { readParts, submitAndWait } from '../harness/job';
+import { TestCluster, waitFor } from '../harness/cluster';
+import { jobAttempts, readParts, submit, submitAndWait } from '../harness/job';
 
 const MB = 1024 * 1024;
 const WORD_COUNT = path.resolve(__dirname, '../../examples/word-count/job.ts');
 const UNIQUE_USERS = path.resolve(__dirname, '../../examples/unique-users/job.ts');
+const SLOW = path.resolve(__dirname, '../jobs/slow-word-count.ts');
 jest.setTimeout(240_000);
 
 let cluster: TestCluster;
@@ -152,4 +153,82 @@ test('--reducers 0 writes map output straight to the output dir', async () => {
   const parts = await readParts(cluster, '/out/map-only');
   expect([...parts.keys()].sort()).toEqual(['part-m-00000', 'part-m-00001', 'part-m-00002', 'part-m-00003']);
   oracle.partitions.forEach((p, i) => expect(parts.get(`part-m-0000${i}`)).toBe(formatRecords(p)));
+});
+
+test('job submit --wait shows progress (maps and reduces done/total) then the counters; job counters shows the same', async () => {
+  const result = await cluster.tsmr(['job', 'submit', WORD_COUNT, '--input', '/in', '--output', '/out/progress', '--reducers', '2', '--wait']);
+  expect(result.code).toBe(0);
+  const lines = result.stderr.trim().split('\n');
+  const jobId = /^submitted (job_\S+) \(job\.ts\)$/.exec(lines[0]!)?.[1];
+  expect(jobId).toBeDefined();
+  // Every other stderr line is a progress line (stderr is not a TTY: one line per change).
+  const progress = lines.slice(1).map((line) => {
+    const m = /^(job_\S+) (PENDING|RUNNING|SUCCEEDED) +map \[([#.]{20})\] (\d+)\/(\d+)  reduce \[([#.]{20})\] (\d+)\/(\d+)$/.exec(line);
+    expect([line, m !== null]).toEqual([line, true]);
+    const [, id, state, mapBar, mapsDone, mapsTotal, reduceBar, reducesDone, reducesTotal] = m!;
+    return { id, state, mapBar, reduceBar, mapsDone: Number(mapsDone), mapsTotal: Number(mapsTotal), reducesDone: Number(reducesDone), reducesTotal: Number(reducesTotal) };
+  });
+  expect(progress.length).toBeGreaterThanOrEqual(2);
+  expect(progress[0]!.mapsDone).toBeLessThan(4);
+  let previous = { mapsDone: 0, reducesDone: 0 };
+  for (const p of progress) {
+    expect([p.id, p.mapsTotal, p.reducesTotal]).toEqual([jobId, 4, 2]);
+    expect(p.mapBar.replace(/\./g, '').length).toBe(Math.round((p.mapsDone / 4) * 20));
+    expect(p.reduceBar.replace(/\./g, '').length).toBe(Math.round((p.reducesDone / 2) * 20));
+    expect(p.mapsDone).toBeGreaterThanOrEqual(previous.mapsDone);
+    expect(p.reducesDone).toBeGreaterThanOrEqual(previous.reducesDone);
+    previous = p;
+  }
+  expect(progress.at(-1)).toMatchObject({ state: 'SUCCEEDED', mapsDone: 4, reducesDone: 2, mapBar: '#'.repeat(20), reduceBar: '#'.repeat(20) });
+
+  // stdout: the final status, then the counters, one `  NAME  value` line each.
+  const stdout = result.stdout.toString();
+  expect(stdout).toMatch(new RegExp(`^job: +${jobId} \\(word-count\\)\\nstate: +SUCCEEDED\\nmaps: +4/4\\nreduces: +2/2\\n`));
+  const countersText = stdout.slice(stdout.indexOf('counters:\n') + 'counters:\n'.length);
+  const counters = Object.fromEntries(countersText.trimEnd().split('\n').map((line) => {
+    const m = /^ {2}(\S+) +(\d+)$/.exec(line);
+    expect([line, m !== null]).toEqual([line, true]);
+    return [m![1]!, Number(m![2])];
+  }));
+  const oracle = await runLocal(wordCount, [{ path: '/in/edgy.txt', content: edgyText() }], { reducers: 2, splitBytes: MB });
+  expect(counters).toMatchObject({
+    MAP_INPUT_RECORDS: oracle.counters.MAP_INPUT_RECORDS,
+    MAP_OUTPUT_RECORDS: oracle.counters.MAP_OUTPUT_RECORDS,
+    REDUCE_OUTPUT_RECORDS: oracle.counters.REDUCE_OUTPUT_RECORDS,
+    LAUNCHED_MAPS: 4,
+    LAUNCHED_REDUCES: 2,
+  });
+
+  const again = await cluster.tsmr(['job', 'counters', jobId!]);
+  expect([again.code, again.stderr]).toEqual([0, '']);
+  expect(again.stdout.toString()).toBe(countersText);
+  const json = await cluster.tsmr(['job', 'counters', jobId!, '--json']);
+  expect(JSON.parse(json.stdout.toString())).toEqual(counters);
+});
+
+test('job kill stops a running job: KILLED, its output dir gone, and the cluster keeps serving', async () => {
+  const output = '/out/killed';
+  // Pauses 500 ms every 500 lines: each map would run for many seconds.
+  const jobId = await submit(cluster, SLOW, ['--input', '/in', '--output', output, '--reducers', '2', '--param', 'delayMs=500']);
+  await waitFor('a map attempt to be running', async () => (await jobAttempts(cluster, jobId)).some((a) => a.state === 'RUNNING'), 30_000, 50);
+  expect(await cluster.client().exists(`${output}/_temporary`)).toBe(true);
+
+  const kill = await cluster.tsmr(['job', 'kill', jobId]);
+  expect([kill.code, kill.stderr, kill.stdout.toString()]).toEqual([0, '', `${jobId} KILLED\n`]);
+  const status = async () => JSON.parse((await cluster.tsmr(['job', 'status', jobId, '--json'])).stdout.toString());
+  expect((await status()).state).toBe('KILLED');
+  expect(await cluster.client().exists(output)).toBe(false);
+  const ls = await cluster.tsmr(['dfs', 'ls', output]);
+  expect(ls.code).not.toBe(0);
+  expect(ls.stderr).toMatch(/NOT_FOUND/);
+  // Its attempts stop, and nothing of it comes back later.
+  await waitFor('the attempts of the killed job to stop', async () => (await jobAttempts(cluster, jobId)).every((a) => a.state !== 'RUNNING'), 15_000, 100);
+  expect((await status()).state).toBe('KILLED');
+  expect(await cluster.client().exists(output)).toBe(false);
+
+  const next = await submitAndWait(cluster, WORD_COUNT, ['--input', '/in', '--output', '/out/after-kill', '--reducers', '2']);
+  expect(next.status.state).toBe('SUCCEEDED');
+  const oracle = await runLocal(wordCount, [{ path: '/in/edgy.txt', content: edgyText() }], { reducers: 2, splitBytes: MB });
+  const parts = await readParts(cluster, '/out/after-kill');
+  oracle.partitions.forEach((p, i) => expect(parts.get(`part-r-0000${i}`)).toBe(formatRecords(p)));
 });
