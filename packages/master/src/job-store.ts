@@ -255,6 +255,10 @@ export class JobStore {
     return this.runInTransaction(fn) as T;
   }
 
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
   /** The stamp in every id: the master's first start time, kept forever. */
   stamp(make: () => string): string {
     const stored = this.sql.getMeta.get('stamp');

@@ -2,7 +2,8 @@
 // (backups of stragglers among them), follows every attempt to its end, commits exactly one
 // attempt per task and kills the others, re-runs what failed or was lost, blacklists
 // workers that keep failing a job, and ends jobs. Unfinished jobs live in memory (rebuilt from the
-// store at start); each event changes memory and the store together in one transaction.
+// store at start); each event changes memory and the store together in one transaction
+// (heartbeats that arrive together share one, each in its own savepoint: see GroupCommit).
 //
 // DFS work (commits, cleanup) runs after that transaction, in the background, so a
 // heartbeat never waits on the namenode. Its intent is stored first (a task in state
@@ -21,6 +22,7 @@ import {
   type TaskAssignment,
 } from '@tsmr/common';
 import { JobInProgress, type ActiveAttempt, type TaskInProgress } from './job-in-progress';
+import type { Settled } from './group-commit';
 import type { Submission } from './job-spec';
 import type { AttemptRow, AttemptStateName, JobRow, JobStore, TaskRow } from './job-store';
 import type { OutputCommitter } from './output-committer';
@@ -236,19 +238,33 @@ export class JobTracker {
 
   // ---- heartbeats ----
 
-  /** Applies a worker's reports and gives it work, in one transaction. */
-  heartbeat(status: WorkerStatus, now: number): WorkerOrders {
+  /**
+   * Applies heartbeats that arrived together (see GroupCommit) in one transaction, each in
+   * its own savepoint: one that fails leaves the store as it was and fails alone.
+   */
+  heartbeats(statuses: readonly WorkerStatus[], now: number): Settled<WorkerOrders>[] {
+    return this.atomically(() =>
+      statuses.map((status) => {
+        try {
+          return { value: this.atomically(() => this.heartbeat(status, now)) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
+  }
+
+  /** Applies a worker's reports and gives it work. */
+  private heartbeat(status: WorkerStatus, now: number): WorkerOrders {
     const { workers, scheduler } = this.parts;
     const worker = workers.heartbeat(
       { id: status.workerId, shuffleAddress: status.shuffleAddress, datanodeId: status.datanodeId, host: status.host },
       now,
     );
-    return this.atomically(() => {
-      const killAttempts: string[] = [];
-      for (const report of status.reports) this.applyReport(worker.id, report, now, killAttempts);
-      const placements = status.freeSlots > 0 ? scheduler.assign(this.jobs.values(), worker, status.freeSlots, workers, now) : [];
-      return { assignments: placements.map((placement) => this.launch(placement, worker, now)), killAttempts };
-    });
+    const killAttempts: string[] = [];
+    for (const report of status.reports) this.applyReport(worker.id, report, now, killAttempts);
+    const placements = status.freeSlots > 0 ? scheduler.assign(this.jobs.values(), worker, status.freeSlots, workers, now) : [];
+    return { assignments: placements.map((placement) => this.launch(placement, worker, now)), killAttempts };
   }
 
   private applyReport(workerId: string, report: AttemptReport__Output, now: number, killAttempts: string[]): void {
@@ -524,7 +540,10 @@ export class JobTracker {
     );
   }
 
-  /** Runs fn in one store transaction, then starts the DFS work it asked for. */
+  /**
+   * Runs fn in one store transaction, then starts the DFS work it asked for; nested in
+   * another, fn runs in a savepoint and its DFS work waits for the outer commit.
+   */
   private atomically<T>(fn: () => T): T {
     const outer = this.afterCommit.length;
     let result: T;
@@ -534,7 +553,7 @@ export class JobTracker {
       this.afterCommit.length = outer;
       throw err;
     }
-    for (const work of this.afterCommit.splice(outer)) this.inBackground(work);
+    if (!this.parts.store.inTransaction) for (const work of this.afterCommit.splice(outer)) this.inBackground(work);
     return result;
   }
 

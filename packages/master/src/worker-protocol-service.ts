@@ -8,26 +8,25 @@ import {
   type WorkerHeartbeat__Output,
   type WorkerProtocolHandlers,
 } from '@tsmr/common';
+import { GroupCommit } from './group-commit';
 import type { JobStore } from './job-store';
-import type { JobTracker } from './job-tracker';
+import type { JobTracker, WorkerOrders, WorkerStatus } from './job-tracker';
 
 const REPORTED_STATES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED']);
 
 export function workerProtocolService(tracker: JobTracker, store: JobStore, heartbeatIntervalMs: number): AsyncHandlers<WorkerProtocolHandlers> {
+  const heartbeats = new GroupCommit<WorkerStatus, WorkerOrders>((statuses) => tracker.heartbeats(statuses, Date.now()));
   return {
-    Heartbeat(request, call) {
+    async Heartbeat(request, call) {
       checkHeartbeat(request);
-      const orders = tracker.heartbeat(
-        {
-          workerId: request.workerId,
-          shuffleAddress: request.shuffleAddress,
-          datanodeId: request.datanodeId,
-          host: hostOf(request.shuffleAddress) || hostOf(call.getPeer()),
-          freeSlots: request.freeSlots,
-          reports: request.reports,
-        },
-        Date.now(),
-      );
+      const orders = await heartbeats.submit({
+        workerId: request.workerId,
+        shuffleAddress: request.shuffleAddress,
+        datanodeId: request.datanodeId,
+        host: hostOf(request.shuffleAddress) || hostOf(call.getPeer()),
+        freeSlots: request.freeSlots,
+        reports: request.reports,
+      });
       return { ...orders, heartbeatIntervalMs };
     },
 
