@@ -47,12 +47,8 @@ export function summarize(durations: readonly number[]): DurationSummary {
   };
 }
 
-/** The median of non-empty durations (the speculator's yardstick). */
-export function median(durations: readonly number[]): number {
-  return quantile([...durations].sort((a, b) => a - b), 0.5);
-}
-
-function quantile(sorted: readonly number[], q: number): number {
+/** The q-quantile of non-empty sorted durations, interpolated between the nearest ranks. */
+export function quantile(sorted: readonly number[], q: number): number {
   const rank = (sorted.length - 1) * q;
   const below = Math.floor(rank);
   const lower = sorted[below]!;

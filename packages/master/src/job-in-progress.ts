@@ -4,6 +4,7 @@
 // the stored form; the job tracker changes a row and writes it back in the same step.
 import type { AttemptRow, JobRow, TaskRow } from './job-store';
 import { PendingTasks, type Queueable } from './pending-tasks';
+import { PhaseRuns } from './phase-runs';
 import { WorkerBlacklist } from './worker-blacklist';
 
 /** An attempt given to a worker and not yet finished. */
@@ -22,8 +23,7 @@ export class TaskInProgress implements Queueable {
   readonly running = new Set<ActiveAttempt>();
   /** Skip mode: attempts that failed in map on each record (index within the split). */
   private readonly recordFailures = new Map<number, number>();
-  /** The attempt whose output is the task's (row.doneAttempt): a finished map's tells reduces where to fetch. */
-  done: AttemptRow | undefined;
+  private doneAttempt: AttemptRow | undefined;
 
   constructor(
     readonly row: TaskRow,
@@ -34,6 +34,28 @@ export class TaskInProgress implements Queueable {
 
   get isMap(): boolean {
     return this.row.kind === 'm';
+  }
+
+  /** The attempt whose output is the task's (row.doneAttempt): a finished map's tells reduces where to fetch. */
+  get done(): AttemptRow | undefined {
+    return this.doneAttempt;
+  }
+
+  setDone(attempt: AttemptRow | undefined): void {
+    const runs = this.job.runsOf(this);
+    if (this.doneAttempt) runs.unfinished(runTime(this.doneAttempt));
+    this.doneAttempt = attempt;
+    if (attempt) runs.finished(runTime(attempt));
+  }
+
+  attemptStarted(active: ActiveAttempt): void {
+    this.running.add(active);
+    this.job.runsOf(this).running.add(active);
+  }
+
+  attemptEnded(active: ActiveAttempt): void {
+    this.running.delete(active);
+    this.job.runsOf(this).running.delete(active);
   }
 
   /** Reduces and map-only maps write part files to OUTPUT; other maps keep their output on the worker. */
@@ -63,6 +85,8 @@ export class JobInProgress {
   readonly reduces: TaskInProgress[] = [];
   readonly pendingMaps = new PendingTasks<TaskInProgress>();
   readonly pendingReduces = new PendingTasks<TaskInProgress>();
+  readonly mapRuns = new PhaseRuns();
+  readonly reduceRuns = new PhaseRuns();
   private readonly byId = new Map<string, TaskInProgress>();
   /** Maps whose output is available (succeeded, or committed for map-only jobs). */
   mapsDone = 0;
@@ -114,4 +138,12 @@ export class JobInProgress {
   queueOf(task: TaskInProgress): PendingTasks<TaskInProgress> {
     return task.isMap ? this.pendingMaps : this.pendingReduces;
   }
+
+  runsOf(task: TaskInProgress): PhaseRuns {
+    return task.isMap ? this.mapRuns : this.reduceRuns;
+  }
+}
+
+function runTime(attempt: AttemptRow): number {
+  return attempt.finishedAt - attempt.startedAt;
 }

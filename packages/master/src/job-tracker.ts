@@ -82,11 +82,11 @@ export class JobTracker {
         const task = job.task(attempt.taskId);
         if (!task) continue;
         if (attempt.state === 'FAILED') task.attemptFailed(attempt);
-        if (attempt.id === task.row.doneAttempt) task.done = attempt;
+        if (attempt.id === task.row.doneAttempt) task.setDone(attempt);
         if (attempt.state === 'ASSIGNED' || attempt.state === 'RUNNING') {
           // Kept as it was until its worker has failed to list it for the worker timeout.
           const active = { row: attempt, task, lastReportedAt: now };
-          task.running.add(active);
+          task.attemptStarted(active);
           this.attempts.set(attempt.id, active);
           workers.restore(attempt.workerId, attempt.shuffleAddress, now);
         } else if (attempt.committed && !task.writesOutput) {
@@ -263,7 +263,7 @@ export class JobTracker {
     );
     const killAttempts: string[] = [];
     for (const report of status.reports) this.applyReport(worker.id, report, now, killAttempts);
-    const placements = status.freeSlots > 0 ? scheduler.assign(this.jobs.values(), worker, status.freeSlots, workers, now) : [];
+    const placements = status.freeSlots > 0 ? scheduler.assign(this.jobs, worker, status.freeSlots, workers, now) : [];
     return { assignments: placements.map((placement) => this.launch(placement, worker, now)), killAttempts };
   }
 
@@ -323,7 +323,7 @@ export class JobTracker {
     store.updateTask(task.row);
     store.insertAttempt(row);
     const active = { row, task, lastReportedAt: now };
-    task.running.add(active);
+    task.attemptStarted(active);
     this.attempts.set(row.id, active);
     if (job.row.state === 'PENDING') {
       Object.assign(job.row, { state: 'RUNNING', startedAt: now });
@@ -359,7 +359,7 @@ export class JobTracker {
     });
     // The first attempt to succeed is the task's: a backup or original still running is killed.
     for (const other of [...task.running]) this.finishAttempt(other, 'KILLED', now, { error: `superseded by ${active.row.id}` });
-    task.done = active.row;
+    task.setDone(active.row);
     task.row.doneAttempt = active.row.id;
     if (task.writesOutput) {
       task.row.state = 'COMMITTING';
@@ -393,7 +393,7 @@ export class JobTracker {
         if (!stillCommitting()) return;
         Object.assign(attempt, { state: 'FAILED', error: `commit failed: ${messageOf(err)}`, errorStack: '' });
         this.parts.store.updateAttempt(attempt);
-        task.done = undefined;
+        task.setDone(undefined);
         task.row.doneAttempt = null;
         this.taskAttemptFailed(task, attempt, Date.now());
       });
@@ -508,7 +508,7 @@ export class JobTracker {
       Object.assign(lost, { state: 'KILLED', committed: false, error: `map output lost: ${reason}` });
       this.parts.store.updateAttempt(lost);
     }
-    map.done = undefined;
+    map.setDone(undefined);
     map.row.doneAttempt = null;
     map.job.mapsDone--;
     this.parts.log.warn({ jobId: map.job.id, taskId: map.row.id, attemptId: lost?.id, reason }, 'map output lost');
@@ -529,7 +529,7 @@ export class JobTracker {
 
   private finishAttempt(active: ActiveAttempt, state: AttemptStateName, now: number, fields: Partial<AttemptRow>): void {
     this.attempts.delete(active.row.id);
-    active.task.running.delete(active);
+    active.task.attemptEnded(active);
     Object.assign(active.row, { state, finishedAt: now }, fields);
     this.parts.store.updateAttempt(active.row);
     const { row } = active;

@@ -32,25 +32,24 @@ export class Scheduler {
     private readonly speculator: Speculator,
   ) {}
 
-  /** Up to `slots` tasks for the worker, waiting ones taken off their queues. */
-  assign(jobs: Iterable<JobInProgress>, worker: WorkerView, slots: number, workers: Liveness, now: number): Placement[] {
+  /** Up to `slots` tasks for the worker, waiting ones taken off their queues; `jobs` in submission order. */
+  assign(jobs: ReadonlyMap<string, JobInProgress>, worker: WorkerView, slots: number, workers: Liveness, now: number): Placement[] {
     const placements: Placement[] = [];
     const eligible = (task: TaskInProgress) => mayRunOn(task, worker.id, workers);
-    const candidates = [...jobs].filter((job) => !job.blacklist.excludes(worker.id, workers));
-    while (placements.length < slots) {
-      let placement: Placement | undefined;
-      for (const job of candidates) {
-        placement = this.pick(job, worker, eligible, now);
-        if (placement) break;
+    // Each job once: one that has nothing for the worker has nothing later in the same heartbeat either.
+    for (const job of jobs.values()) {
+      if (job.blacklist.excludes(worker.id, workers)) continue;
+      while (placements.length < slots) {
+        const placement = this.pick(job, worker, eligible, now);
+        if (!placement) break;
+        job.queueOf(placement.task).remove(placement.task);
+        placements.push(placement);
       }
-      if (!placement) break;
-      placement.task.job.queueOf(placement.task).remove(placement.task);
-      placements.push(placement);
+      if (placements.length === slots) return placements;
     }
-    if (placements.length < slots) {
-      for (const job of candidates) {
-        const straggler = this.speculator.straggler(job, worker.id, now);
-        if (!straggler) continue;
+    for (const job of jobs.values()) {
+      const straggler = job.blacklist.excludes(worker.id, workers) ? undefined : this.speculator.straggler(job, worker.id, now);
+      if (straggler) {
         placements.push({ task: straggler, dataLocal: isLocal(straggler, worker), speculative: true });
         break;
       }

@@ -4,7 +4,6 @@
 // max(slowness × the median run time of the phase's finished tasks, minRuntime) is a
 // straggler: it gets one backup attempt on another worker. Whichever attempt succeeds first
 // is the task's (the commit-once logic of the job tracker); the other is killed.
-import { median } from './job-history';
 import type { JobInProgress, TaskInProgress } from './job-in-progress';
 
 export interface SpeculationConfig {
@@ -20,19 +19,16 @@ export class Speculator {
   /** The job's slowest straggler that the worker may back up, if any. */
   straggler(job: JobInProgress, workerId: string, now: number): TaskInProgress | undefined {
     if (!job.row.speculative) return undefined;
-    const [phase, pending] = job.allMapsDone ? [job.reduces, job.pendingReduces] : [job.maps, job.pendingMaps];
-    if (pending.size > 0) return undefined;
-    const runTimes = phase.flatMap((task) => (task.done ? [task.done.finishedAt - task.done.startedAt] : []));
-    if (runTimes.length === 0) return undefined;
-    const threshold = Math.max(this.config.slowness * median(runTimes), this.config.minRuntimeMs);
-    let slowest: { task: TaskInProgress; runTime: number } | undefined;
-    for (const task of phase) {
+    const [runs, pending] = job.allMapsDone ? [job.reduceRuns, job.pendingReduces] : [job.mapRuns, job.pendingMaps];
+    if (pending.size > 0 || runs.finishedCount === 0) return undefined;
+    const threshold = Math.max(this.config.slowness * runs.medianRunTime(), this.config.minRuntimeMs);
+    // Oldest first: the first attempt the worker may back up has run the longest, so if it is no straggler, none is.
+    for (const attempt of runs.running) {
+      const { task } = attempt;
       // At most two attempts at once; a backup never goes where the original runs or the task failed.
-      const [attempt, ...others] = task.running;
-      if (!attempt || others.length > 0 || attempt.row.workerId === workerId || task.failedOn.has(workerId)) continue;
-      const runTime = now - attempt.row.startedAt;
-      if (runTime > threshold && runTime > (slowest?.runTime ?? 0)) slowest = { task, runTime };
+      if (task.running.size > 1 || attempt.row.workerId === workerId || task.failedOn.has(workerId)) continue;
+      return now - attempt.row.startedAt > threshold ? task : undefined;
     }
-    return slowest?.task;
+    return undefined;
   }
 }
