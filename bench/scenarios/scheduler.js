@@ -11,17 +11,19 @@
 // simulated workers have no datanode.
 //
 // The simulated workers run in the bench process (not the master's): 1,000 gRPC clients,
-// one channel each, SLOTS (4) slots each. A worker heartbeats with its free slots; the
+// one channel each, BENCH_SCHED_SLOTS (4) slots each. A worker heartbeats with its free slots; the
 // attempts it gets "run" for BENCH_SCHED_TASK_MS (100 ms), then it heartbeats at once to
 // report them SUCCEEDED (as a real worker does when an attempt ends); with nothing to do it
 // waits the interval the reply names. Each worker is a closed loop, so with 0 ms tasks the
 // bench measures how fast the master can go flat out, but every heartbeat then waits behind
-// the other 999 and its latency is queueing, not the master's work.
+// the other 999 and its latency is queueing, not the master's work. The jobs keep the
+// defaults (speculation on), so the speculator runs as it would.
 //
 // Measured: map assignments per second (first to last assignment), the latency of every
 // heartbeat (p50/p99/max), and the CPU the master, the simulated workers and everything
 // else on the machine used meanwhile (the workers' own event-loop delay too, which would
-// inflate the latencies they measure). BENCH_SCHED_PROFILE=DIR runs the master under
+// inflate the latencies they measure); the master's CPU per heartbeat is the figure that
+// other load on a shared machine disturbs least. BENCH_SCHED_PROFILE=DIR runs the master under
 // `node --cpu-prof --cpu-prof-dir DIR`.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -116,7 +118,7 @@ exports.run = async function run() {
     const jobIds = [];
     const submit = await lib.timed(() =>
       pool(JOBS, SUBMITTERS, async (j) => {
-        const out = await lib.cli(['job', '--master', master.address, 'submit', 'examples/word-count/job.ts', '--input', '/sched/in', '--output', `/sched/out${j}`, '--reducers', '1', '--no-speculation', '--json'], {
+        const out = await lib.cli(['job', '--master', master.address, 'submit', 'examples/word-count/job.ts', '--input', '/sched/in', '--output', `/sched/out${j}`, '--reducers', '1', '--json'], {
           env: { ...process.env, TSMR_SECRET: secret },
         });
         jobIds.push(JSON.parse(out).jobId);
@@ -178,15 +180,14 @@ exports.run = async function run() {
       await sleep(1000);
       process.stdout.write(`  ${assigned}/${TASKS} maps assigned, ${latencies.length} heartbeats\n`);
     }
-    const cpuAfter = { master: processCpu(master.child.pid), workers: selfCpu(), machine: machineCpu(), at: performance.now() };
+    const cpuAfter = { master: processCpu(master.child.pid), workers: selfCpu(), machine: machineCpu(), at: performance.now(), heartbeats: latencies.length };
     loopDelay.disable();
     await sleep(1500); // one more interval of heartbeats after the last assignment
     done = true;
     await Promise.all(running);
     const sorted = [...latencies].sort((a, b) => a - b);
-    const wall = (cpuAfter.at - cpuBefore.at) / 1000;
-    const master_ = cpuAfter.master - cpuBefore.master;
-    const workers_ = cpuAfter.workers - cpuBefore.workers;
+    const cpu = { wall: (cpuAfter.at - cpuBefore.at) / 1000, heartbeats: cpuAfter.heartbeats, master: cpuAfter.master - cpuBefore.master, workers: cpuAfter.workers - cpuBefore.workers };
+    cpu.others = Math.max(0, cpuAfter.machine - cpuBefore.machine - cpu.master - cpu.workers);
     result = {
       write: write.seconds,
       submit: submit.seconds,
@@ -198,7 +199,7 @@ exports.run = async function run() {
       p99: quantile(sorted, 0.99),
       max: sorted[sorted.length - 1],
       errors,
-      cpu: { wall, master: master_, workers: workers_, others: Math.max(0, cpuAfter.machine - cpuBefore.machine - master_ - workers_) },
+      cpu,
       loopDelayP99: loopDelay.percentile(99) / 1e6,
     };
   } finally {
@@ -227,7 +228,8 @@ exports.run = async function run() {
       ],
     ),
     '',
-    `CPU over the ${lib.fmt(r.cpu.wall)} of assignments: the master ${cores(r.cpu.master)}, the simulated workers ${cores(r.cpu.workers)} ` +
+    `CPU over the ${lib.fmt(r.cpu.wall)} of assignments: the master ${cores(r.cpu.master)}, ${Math.round((r.cpu.master * 1e6) / r.cpu.heartbeats)} µs per heartbeat; ` +
+      `the simulated workers ${cores(r.cpu.workers)} ` +
       `(their event-loop delay p99 ${r.loopDelayP99.toFixed(1)} ms), everything else on the machine ${cores(r.cpu.others)}, of ${os.cpus().length} cores.`,
     r.errors ? `\n${r.errors} heartbeats failed.` : '',
   ].join('\n');
