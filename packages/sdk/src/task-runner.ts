@@ -53,7 +53,7 @@ export function runCombine(job: AnyJob, params: Params, groups: Iterable<readonl
     emit(k: Value, v: Value): void {
       assertValue(k, 'key');
       assertValue(v, 'value');
-      if (compareKeys(k, groupKey) !== 0) {
+      if (k !== groupKey && compareKeys(k, groupKey) !== 0) {
         throw new InvalidRecordError(
           `combine emitted key ${describeKey(k)} for group ${describeKey(groupKey)}; a combiner must keep its group's key`,
         );

@@ -5,17 +5,8 @@
 // indexed by `index.json` (see map-output-index.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  Counters,
-  compareKeys,
-  groupSorted,
-  partitionOf,
-  runCombine,
-  sortRecords,
-  type AnyJob,
-  type Params,
-  type Value,
-} from '@tsmr/sdk';
+import { Counters, partitionOf, runCombine, type AnyJob, type Params } from '@tsmr/sdk';
+import { GroupBuffer } from './group-buffer';
 import { MAP_OUTPUT_FILE, writeIndex, type Segment } from './map-output-index';
 import { mergeGroups, type Group } from './merge';
 import { RunReader, type KeyValue } from './run-reader';
@@ -23,62 +14,6 @@ import { RunWriter } from './run-writer';
 
 /** Values handed to one runCombine call when combining merged groups. */
 const COMBINE_BATCH_VALUES = 10_000;
-
-/** Keys a Map can group exactly as compareKeys does (SameValueZero: -0 is 0, like the key order). */
-type PrimitiveKey = string | number | boolean | null;
-
-const RECORD_OVERHEAD = 32;
-
-/** Rough bytes a value takes in memory: what the sort budget counts. */
-function sizeOf(x: Value): number {
-  if (typeof x === 'string') return 16 + x.length;
-  if (typeof x !== 'object' || x === null) return 8;
-  if (x instanceof Uint8Array) return 16 + x.length;
-  let size = 16;
-  if (Array.isArray(x)) for (const el of x as readonly Value[]) size += sizeOf(el);
-  else for (const [k, v] of Object.entries(x)) size += k.length + sizeOf(v);
-  return size;
-}
-
-/**
- * One partition's buffered records. Primitive keys are grouped in a hash map and only the
- * distinct keys are sorted; that yields exactly groupSorted(sortRecords(records)) (values
- * in emit order, keys in the one order) at a fraction of the cost when keys repeat. Other
- * keys (Buffers, arrays, objects) sort after every primitive, so they are sorted apart.
- */
-class PartitionBuffer {
-  private primitive = new Map<PrimitiveKey, Value[]>();
-  private complex: Array<[Value, Value]> = [];
-  private onlyStrings = true;
-
-  add(key: Value, value: Value): void {
-    if (typeof key === 'object' && key !== null) {
-      this.complex.push([key, value]);
-      return;
-    }
-    const values = this.primitive.get(key);
-    if (values === undefined) {
-      this.primitive.set(key, [value]);
-      if (typeof key !== 'string') this.onlyStrings = false;
-    } else {
-      values.push(value);
-    }
-  }
-
-  /** The buffered records as groups in key order; empties the buffer. */
-  takeSortedGroups(): Group[] {
-    const { primitive, complex } = this;
-    const keys = [...primitive.keys()];
-    // Strings alone: the default sort is compareKeys' order (UTF-16 code units), and faster.
-    if (this.onlyStrings) keys.sort();
-    else keys.sort(compareKeys);
-    const groups = keys.map((key): Group => [key, primitive.get(key) as Value[]]);
-    this.primitive = new Map();
-    this.complex = [];
-    this.onlyStrings = true;
-    return complex.length === 0 ? groups : groups.concat(groupSorted(sortRecords(complex)));
-  }
-}
 
 /** A sorted run on disk: one file, one segment per partition. */
 interface Run {
@@ -100,13 +35,12 @@ export interface MapOutputOptions {
 
 /** Collects a map attempt's output records and writes its map output. */
 export class MapOutputBuffer {
-  private readonly partitions: PartitionBuffer[];
+  private readonly partitions: GroupBuffer[];
   private bufferedBytes = 0;
-  private bufferedRecords = 0;
   private readonly spills: Run[] = [];
 
   constructor(private readonly options: MapOutputOptions) {
-    this.partitions = Array.from({ length: options.reducers }, () => new PartitionBuffer());
+    this.partitions = Array.from({ length: options.reducers }, () => new GroupBuffer());
   }
 
   /** Partitions and buffers a batch of map output, spilling when the buffer is full. */
@@ -114,14 +48,11 @@ export class MapOutputBuffer {
     const { job, reducers, params } = this.options;
     // With one reducer and the default partitioner every key goes to 0: skip the hashing.
     const single = reducers === 1 && job.partition === undefined;
-    let bytes = 0;
     for (const [key, value] of records) {
       const p = single ? 0 : partitionOf(job, key, reducers, params);
-      (this.partitions[p] as PartitionBuffer).add(key, value);
-      bytes += RECORD_OVERHEAD + sizeOf(key) + sizeOf(value);
+      (this.partitions[p] as GroupBuffer).add(key, value);
     }
-    this.bufferedBytes += bytes;
-    this.bufferedRecords += records.length;
+    this.bufferedBytes = this.partitions.reduce((sum, p) => sum + p.bytes, 0);
     if (this.bufferedBytes >= this.options.sortBufferBytes) this.spill();
   }
 
@@ -134,7 +65,7 @@ export class MapOutputBuffer {
     if (this.spills.length === 0) {
       segments = this.writeBuffer(file);
     } else {
-      if (this.bufferedRecords > 0) this.spill();
+      if (this.partitions.some((p) => p.records > 0)) this.spill();
       segments = this.mergeSpills(file);
     }
     writeIndex(outputDir, { partitions: segments });
@@ -149,9 +80,8 @@ export class MapOutputBuffer {
 
   /** Sorts, combines and writes the buffered records as one run; empties the buffer. */
   private writeBuffer(file: string): Segment[] {
-    const segments = this.writeRun(file, (p) => this.combine((this.partitions[p] as PartitionBuffer).takeSortedGroups()));
+    const segments = this.writeRun(file, (p) => this.combine((this.partitions[p] as GroupBuffer).takeSortedGroups()));
     this.bufferedBytes = 0;
-    this.bufferedRecords = 0;
     return segments;
   }
 
