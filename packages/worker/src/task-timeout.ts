@@ -1,7 +1,9 @@
 // The task timeout (Hadoop's mapreduce.task.timeout): a task thread that makes no progress
 // (TaskStatus.progress: calls into user code, batches) for this long is presumed stuck in
 // user code, say a loop that never ends. Its signal then aborts the piscina task, which
-// ends the thread; the worker and its other threads carry on. 0 turns it off.
+// ends the thread; the worker and its other threads carry on. 0 turns it off. The clock
+// starts when the thread takes the task up (its first progress mark: loading the job is
+// one), so a thread that is slow to start, on a busy machine, is not taken for stuck.
 import type { TaskStatus } from './task-status';
 
 /** How often progress is sampled, at most. */
@@ -21,7 +23,9 @@ export class TaskTimeout {
     this.timer = setInterval(
       () => {
         const now = Date.now();
-        if (status.progress !== seen) {
+        if (status.progress === 0) {
+          seenAt = now; // not taken up yet
+        } else if (status.progress !== seen) {
           seen = status.progress;
           seenAt = now;
         } else if (now - seenAt >= timeoutMs) {
