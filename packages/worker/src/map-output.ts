@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Counters, partitionOf, runCombine, type AnyJob, type Params } from '@tsmr/sdk';
 import { GroupBuffer } from './group-buffer';
 import { MAP_OUTPUT_FILE, writeIndex, type Segment } from './map-output-index';
-import { mergeGroups, type Group } from './merge';
+import { mergeGroups, mergeRecords, type Group } from './merge';
 import { RunReader, type KeyValue } from './run-reader';
 import { RunWriter } from './run-writer';
 
@@ -80,7 +80,7 @@ export class MapOutputBuffer {
 
   /** Sorts, combines and writes the buffered records as one run; empties the buffer. */
   private writeBuffer(file: string): Segment[] {
-    const segments = this.writeRun(file, (p) => this.combine((this.partitions[p] as GroupBuffer).takeSortedGroups()));
+    const segments = this.writeRun(file, (p, out) => this.combineInto((this.partitions[p] as GroupBuffer).takeSortedGroups(), out));
     this.bufferedBytes = 0;
     return segments;
   }
@@ -89,55 +89,59 @@ export class MapOutputBuffer {
   private mergeSpills(file: string): Segment[] {
     const fds = this.spills.map((run) => fs.openSync(run.file, 'r'));
     try {
-      return this.writeRun(file, (p) => {
+      return this.writeRun(file, (p, out) => {
         const runs = this.spills.map((run, i) => {
           const segment = run.segments[p] as Segment;
           return RunReader.ofFileRange(fds[i] as number, segment.offset, segment.length);
         });
-        return this.combine(mergeGroups(runs));
+        if (this.options.job.combine === undefined) {
+          for (const [key, value] of mergeRecords(runs)) out.add(key, value);
+        } else {
+          this.combineInto(mergeGroups(runs), out);
+        }
       });
     } finally {
       for (const fd of fds) fs.closeSync(fd);
     }
   }
 
-  /** The combiner's output over sorted groups, a batch of groups at a time. */
-  private *combine(groups: Iterable<Group>): Generator<KeyValue> {
+  /** Writes the combiner's output over sorted groups (a batch of groups at a time), or the groups' records as they are. */
+  private combineInto(groups: Iterable<Group>, out: RunWriter): void {
     const { job, params, counters } = this.options;
+    if (job.combine === undefined) {
+      for (const [key, values] of groups) for (const value of values) out.add(key, value);
+      return;
+    }
     let batch: Group[] = [];
     let values = 0;
     const flush = () => {
       const result = runCombine(job, params, batch);
       counters.merge(result.counters);
+      for (const [key, value] of result.records) out.add(key, value);
       batch = [];
       values = 0;
-      return result.records;
     };
     for (const group of groups) {
       batch.push(group);
       values += group[1].length;
-      if (values >= COMBINE_BATCH_VALUES) yield* flush();
+      if (values >= COMBINE_BATCH_VALUES) flush();
     }
-    if (batch.length > 0) yield* flush();
+    if (batch.length > 0) flush();
   }
 
-  /** Writes one sorted run: each partition's records, produced one partition at a time. */
-  private writeRun(file: string, recordsOf: (partition: number) => Iterable<KeyValue>): Segment[] {
+  /** Writes one sorted run: each partition's records, written one partition at a time. */
+  private writeRun(file: string, writePartition: (partition: number, out: RunWriter) => void): Segment[] {
     const out = new RunWriter(file);
     const segments: Segment[] = [];
     try {
       for (let p = 0; p < this.options.reducers; p++) {
-        let records = 0;
-        for (const [key, value] of recordsOf(p)) {
-          out.add(key, value);
-          records++;
-        }
+        writePartition(p, out);
         segments.push(out.segment());
-        this.options.counters.add('SPILLED_RECORDS', records);
       }
     } finally {
       out.close();
     }
+    this.options.counters.add('SPILLED_RECORDS', out.records);
     return segments;
   }
 }

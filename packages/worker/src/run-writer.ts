@@ -12,6 +12,8 @@ export class RunWriter {
   private readonly encoder = new RecordEncoder();
   /** Bytes written to the file so far. */
   private written = 0;
+  /** Records added so far. */
+  records = 0;
   private segmentStart = 0;
 
   constructor(file: string) {
@@ -20,6 +22,7 @@ export class RunWriter {
 
   add(key: Value, value: Value): void {
     this.encoder.add(key, value);
+    this.records++;
     if (this.encoder.length >= FLUSH_BYTES) this.flush();
   }
 
