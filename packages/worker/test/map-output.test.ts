@@ -28,6 +28,19 @@ test('mergeGroups of sorted runs equals grouping the stable sort of the runs con
   expect([...mergeGroups(readers)]).toEqual(groupSorted(expected));
 });
 
+test.each([0, 1, 2, 3, 5, 8, 13, 17])('mergeGroups of %i sorted runs with many equal keys is the stable sort of their concatenation', (k) => {
+  let seed = k + 1;
+  const rand = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  const runs = Array.from({ length: k }, (_, r) =>
+    sortRecords(Array.from({ length: rand(40) }, (_, i): [Value, Value] => [`k${rand(15)}`, `r${r}-${i}`])),
+  );
+  const readers = runs.map((run) => RunReader.ofBuffer(encodeRecords(run)));
+  expect([...mergeGroups(readers)]).toEqual(groupSorted(sortRecords(runs.flat())));
+});
+
 test.each([
   ['in memory', 1 << 20],
   ['with spills', 200],
