@@ -166,7 +166,7 @@ test('job submit --wait shows progress (maps and reduces done/total) then the co
     const m = /^(job_\S+) (PENDING|RUNNING|SUCCEEDED) +map \[([#.]{20})\] (\d+)\/(\d+)  reduce \[([#.]{20})\] (\d+)\/(\d+)$/.exec(line);
     expect([line, m !== null]).toEqual([line, true]);
     const [, id, state, mapBar, mapsDone, mapsTotal, reduceBar, reducesDone, reducesTotal] = m!;
-    return { id, state, mapBar, reduceBar, mapsDone: Number(mapsDone), mapsTotal: Number(mapsTotal), reducesDone: Number(reducesDone), reducesTotal: Number(reducesTotal) };
+    return { id, state, mapBar: mapBar!, reduceBar: reduceBar!, mapsDone: Number(mapsDone), mapsTotal: Number(mapsTotal), reducesDone: Number(reducesDone), reducesTotal: Number(reducesTotal) };
   });
   expect(progress.length).toBeGreaterThanOrEqual(2);
   expect(progress[0]!.mapsDone).toBeLessThan(4);

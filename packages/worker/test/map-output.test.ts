@@ -67,7 +67,7 @@ test.each([
   for (let p = 0; p < 3; p++) {
     const segment = index?.partitions[p] as { offset: number; length: number };
     const got = decodeRecords(file.subarray(segment.offset, segment.offset + segment.length));
-    const expected = sortRecords(input.filter(([k]) => partitionOf(job, k, 3) === p));
+    const expected = sortRecords(input.filter(([k]) => partitionOf(job, k, 3, {}) === p));
     expect(got).toEqual(expected.map(([k, v]) => [k instanceof Uint8Array ? Buffer.from(k) : k === 0 ? 0 : k, v]));
   }
   const spills = fs.existsSync(path.join(dir, 'spill')) ? fs.readdirSync(path.join(dir, 'spill')).length : 0;
