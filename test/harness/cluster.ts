@@ -193,7 +193,9 @@ export class TestCluster {
         // already gone
       }
     }
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    // TSMR_KEEP_TEST_DIRS=1 keeps the cluster dir (daemon logs in DIR/logs) for a post-mortem.
+    if (process.env.TSMR_KEEP_TEST_DIRS) process.stderr.write(`kept ${this.dir}\n`);
+    else fs.rmSync(this.dir, { recursive: true, force: true });
     // Every daemon must end on SIGTERM; `local stop` names any it had to kill.
     expect(stopErrors).toBe('');
   }

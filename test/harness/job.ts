@@ -57,6 +57,8 @@ export interface AttemptJson {
   state: string;
   workerId: string;
   committed: boolean;
+  /** Why a failed attempt failed ('' otherwise). */
+  error: string;
 }
 
 /** `tsmr job submit` without --wait: the job id. */
