@@ -13,20 +13,20 @@ import {
   toServiceError,
   type Packet__Output,
   type WriteAck,
-  type WriteBlockMessage__Output,
   type WriteHeader__Output,
 } from '@tsmr/common';
 import { checkBlockId } from '../block-id';
 import { MAX_PACKET_BYTES } from '../transfer/block-writer';
 import { verifyChecksums } from '../transfer/checksum';
+import type { ReceivedWriteBlockMessage } from '../transfer/encoded-messages';
 import { FAILED_DATANODE_METADATA_KEY, PipelineError, PipelineStream } from '../transfer/pipeline-stream';
 import type { ReplicaWriter } from './replica-writer';
 import type { TransferContext } from './transfer-context';
 
-type WriteBlockCall = ServerDuplexStream<WriteBlockMessage__Output, WriteAck>;
+type WriteBlockCall = ServerDuplexStream<ReceivedWriteBlockMessage, WriteAck>;
 
 export class BlockReceiver {
-  private readonly messages: AsyncIterator<WriteBlockMessage__Output>;
+  private readonly messages: AsyncIterator<ReceivedWriteBlockMessage>;
   private blockId = '(no header yet)';
   private bytesPerChecksum = 0;
   private replica: ReplicaWriter | undefined;
@@ -57,15 +57,15 @@ export class BlockReceiver {
       for (;;) {
         const message = await this.nextMessage('packet');
         if (!message.packet) throw new InvalidArgumentError(`${this.blockId}: expected a packet, got a ${message.message}`);
-        if (message.packet.last) return await this.finish(message.packet);
-        await this.receive(message.packet);
+        if (message.packet.last) return await this.finish(message.packet, message.encoded);
+        await this.receive(message.packet, message.encoded);
       }
     } catch (err) {
       await this.cleanUp(err);
     }
   }
 
-  private async start(message: WriteBlockMessage__Output): Promise<void> {
+  private async start(message: ReceivedWriteBlockMessage): Promise<void> {
     const header = message.header;
     if (!header) throw new InvalidArgumentError('a WriteBlock stream must start with a header');
     this.blockId = checkBlockId(header.blockId);
@@ -84,10 +84,10 @@ export class BlockReceiver {
   }
 
   /** Verifies a packet, starts its local write and forwarding, and queues its ack. */
-  private async receive(packet: Packet__Output): Promise<void> {
+  private async receive(packet: Packet__Output, encoded: Buffer): Promise<void> {
     this.checkPacket(packet);
     const written = this.write(packet);
-    const forwarded = await this.forward(packet);
+    const forwarded = await this.forward(packet, encoded);
     const previous = this.acks;
     this.acks = Promise.all([previous, written, forwarded]).then(() => {
       this.call.write({ seqno: packet.seqno });
@@ -95,10 +95,10 @@ export class BlockReceiver {
     this.acks.catch((err: unknown) => this.fail(err));
   }
 
-  private async finish(packet: Packet__Output): Promise<void> {
+  private async finish(packet: Packet__Output, encoded: Buffer): Promise<void> {
     this.checkPacket(packet);
     const written = this.write(packet);
-    const forwarded = await this.forward(packet);
+    const forwarded = await this.forward(packet, encoded);
     // Finalize only once the whole pipeline below has the block, so a failure never
     // leaves a finalized replica here.
     await this.untilFailed(Promise.all([this.acks, written, forwarded]));
@@ -120,16 +120,16 @@ export class BlockReceiver {
     return written;
   }
 
-  /** Sends the packet downstream (when there is a downstream) once it has room; resolves to its ack. */
-  private async forward(packet: Packet__Output): Promise<Promise<void>> {
+  /** Sends the packet downstream as received (when there is a downstream) once it has room; resolves to its ack. */
+  private async forward(packet: Packet__Output, encoded: Buffer): Promise<Promise<void>> {
     if (!this.downstream) return Promise.resolve();
     await this.untilFailed(this.downstream.ready());
-    const acked = this.downstream.send(packet);
+    const acked = this.downstream.send(packet, encoded);
     acked.catch((err: unknown) => this.fail(err));
     return acked;
   }
 
-  private async nextMessage(what: string): Promise<WriteBlockMessage__Output> {
+  private async nextMessage(what: string): Promise<ReceivedWriteBlockMessage> {
     const next = await this.untilFailed(this.messages.next());
     if (next.done) throw new InvalidArgumentError(`${this.blockId}: the writer ended the stream before the ${what === 'header' ? 'header' : 'last packet'}`);
     return next.value;

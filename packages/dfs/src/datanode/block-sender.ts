@@ -1,8 +1,9 @@
 // Serves one ReadBlock call (HDFS's BlockSender): reads the chunks covering the range in
-// large aligned reads, verifies them, and streams the exact range in messages of at most
-// 1 MiB. Three read buffers take turns, so the next read from disk runs while the current
-// buffer is being sent: a buffer is reused only once gRPC has serialized all of its
-// messages, which also holds the reads back to the pace of the reader (backpressure).
+// large aligned reads, verifies them, and streams the exact range, one message per read
+// (encoded in place in the read buffer). Three read buffers take turns, so the next read
+// from disk runs while the current buffer is being sent: a buffer is reused only once
+// gRPC has taken its message, which also holds the reads back to the pace of the reader
+// (backpressure).
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import {
   DataLossError,
@@ -10,14 +11,13 @@ import {
   TsmrError,
   UnavailableError,
   type ReadBlockRequest__Output,
-  type ReadChunk,
 } from '@tsmr/common';
 import { checkBlockId } from '../block-id';
-import { MAX_PACKET_BYTES } from '../transfer/block-writer';
+import { encodeReadChunkInPlace } from '../transfer/encoded-messages';
 import { allocateReadBuffer, readBufferSize, type ReplicaReader } from './replica-reader';
 import type { TransferContext } from './transfer-context';
 
-type ReadBlockCall = ServerWritableStream<ReadBlockRequest__Output, ReadChunk>;
+type ReadBlockCall = ServerWritableStream<ReadBlockRequest__Output, Buffer>;
 
 export async function sendBlock(call: ReadBlockCall, context: TransferContext): Promise<void> {
   const { blockId, offset, length } = call.request;
@@ -66,20 +66,17 @@ async function sendRange(call: ReadBlockCall, replica: ReplicaReader, start: num
       await Promise.race([sent[next], cancelled]);
       reading = replica.read(position, end, buffers[next]!);
     }
-    sent[turn] = sendMessages(call, data);
+    sent[turn] = sendChunk(call, data);
     turn = next;
   }
   await Promise.race([Promise.all(sent), cancelled]);
   call.end();
 }
 
-/** Writes `data` in messages of at most MAX_PACKET_BYTES; resolves once gRPC has taken them all. */
-function sendMessages(call: ReadBlockCall, data: Buffer): Promise<void> {
+/** Writes `data` (a view of a read buffer) as one ReadChunk; resolves once gRPC has taken it. */
+function sendChunk(call: ReadBlockCall, data: Buffer): Promise<void> {
   const sent = new Promise<void>((resolve, reject) => {
-    for (let i = 0; i < data.length; i += MAX_PACKET_BYTES) {
-      const last = i + MAX_PACKET_BYTES >= data.length;
-      call.write({ data: data.subarray(i, i + MAX_PACKET_BYTES) }, last ? (err: unknown) => (err ? reject(err) : resolve()) : undefined);
-    }
+    call.write(encodeReadChunkInPlace(data), (err: unknown) => (err ? reject(err) : resolve()));
   });
   sent.catch(() => undefined); // observed when its buffer is next needed
   return sent;

@@ -1,6 +1,7 @@
 // The DataTransfer service of a datanode: WriteBlock (BlockReceiver) and ReadBlock
 // (BlockSender), counting the transfers in progress for heartbeats.
-import type { AsyncHandlers, DataTransferHandlers } from '@tsmr/common';
+import type { AsyncHandlers } from '@tsmr/common';
+import type { DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockReceiver } from './block-receiver';
 import { sendBlock } from './block-sender';
 import type { TransferContext } from './transfer-context';
@@ -15,7 +16,7 @@ export class DataTransferService {
     return this.active;
   }
 
-  handlers(): AsyncHandlers<DataTransferHandlers> {
+  handlers(): AsyncHandlers<DataTransferServerHandlers> {
     return {
       WriteBlock: (call) => this.counted(() => new BlockReceiver(call, this.context).run()),
       ReadBlock: (call) => this.counted(() => sendBlock(call, this.context)),

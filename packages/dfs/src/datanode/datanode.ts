@@ -1,6 +1,7 @@
 // A datanode: the block storage, the DataTransfer server, the link to the namenode and
 // the block scanner, wired together.
-import { RpcServer, createLogger, datanodeProto, type DataTransferHandlers, type Logger } from '@tsmr/common';
+import { RpcServer, createLogger, type Logger } from '@tsmr/common';
+import { dataTransferDefinition, type DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockScanner } from './block-scanner';
 import { parseDatanodeOptions, type DatanodeOptions } from './config';
 import { DataTransferService } from './data-transfer-service';
@@ -55,7 +56,7 @@ export async function startDatanode(options: DatanodeOptions, log: Logger = crea
   const scanner = new BlockScanner(context, config.scanIntervalMs);
 
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log });
-  server.addService<DataTransferHandlers>(datanodeProto().DataTransfer.service, service.handlers());
+  server.addService<DataTransferServerHandlers>(dataTransferDefinition(), service.handlers());
   const address = await server.start();
   link.start({ datanodeId, address });
   scanner.start();

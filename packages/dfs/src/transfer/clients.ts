@@ -1,13 +1,18 @@
 // One DataTransfer client (one HTTP/2 channel) per datanode address, shared by every
 // block read and write in the process, so many transfers to a node reuse a connection.
-import { datanodeProto, streamingClient, type DataTransferClient } from '@tsmr/common';
+import * as grpc from '@grpc/grpc-js';
+import { streamingClient } from '@tsmr/common';
+import { dataTransferDefinition, type DataTransferChannel } from './encoded-messages';
 
-const clients = new Map<string, DataTransferClient>();
+let DataTransferConstructor: grpc.ServiceClientConstructor | undefined;
+const clients = new Map<string, DataTransferChannel>();
 
-export function dataTransferClient(address: string): DataTransferClient {
+export function dataTransferClient(address: string): DataTransferChannel {
   let client = clients.get(address);
   if (!client) {
-    client = streamingClient(datanodeProto().DataTransfer, address);
+    DataTransferConstructor ??= grpc.makeClientConstructor(dataTransferDefinition(), 'DataTransfer');
+    // The constructor's methods are made from the definition, whose types the interface spells out.
+    client = streamingClient(DataTransferConstructor, address) as unknown as DataTransferChannel;
     clients.set(address, client);
   }
   return client;

@@ -11,9 +11,9 @@ import {
   type DatanodeInfo__Output,
   type Packet,
   type WriteAck__Output,
-  type WriteBlockMessage,
 } from '@tsmr/common';
 import { dataTransferClient } from './clients';
+import type { OutgoingWriteBlockMessage } from './encoded-messages';
 
 /** Trailing metadata naming the datanode a failed pipeline should exclude. */
 export const FAILED_DATANODE_METADATA_KEY = 'x-tsmr-failed-datanode';
@@ -57,7 +57,7 @@ interface Unacked {
 
 export class PipelineStream {
   private readonly first: DatanodeInfo__Output;
-  private readonly call: ClientDuplexStream<WriteBlockMessage, WriteAck__Output>;
+  private readonly call: ClientDuplexStream<OutgoingWriteBlockMessage, WriteAck__Output>;
   private readonly unacked: Unacked[] = [];
   private unackedBytes = 0;
   private failure: PipelineError | undefined;
@@ -94,9 +94,10 @@ export class PipelineStream {
 
   /**
    * Sends a packet (call `ready()` first to respect the window) and returns a promise of
-   * its ack by the whole pipeline. The packet's data must not change until then.
+   * its ack by the whole pipeline. The packet's data must not change until then. A
+   * datanode passes the WriteBlockMessage it received as `encoded`, which is sent as is.
    */
-  send(packet: OutgoingPacket): Promise<void> {
+  send(packet: OutgoingPacket, encoded?: Buffer): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     const acked = new Promise<void>((resolve, reject) => {
       this.unacked.push({ seqno: packet.seqno, bytes: packet.data.length, resolve, reject });
@@ -104,7 +105,7 @@ export class PipelineStream {
     // Callers that never await an ack still learn of a failure from ready() or a later ack.
     acked.catch(() => undefined);
     this.unackedBytes += packet.data.length;
-    this.call.write({ packet });
+    this.call.write(encoded ?? { packet });
     if (packet.last) this.call.end();
     return acked;
   }

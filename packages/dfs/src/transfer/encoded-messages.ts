@@ -1,0 +1,80 @@
+// The DataTransfer service as both ends load it. On the wire its messages are the protobuf
+// of proto/datanode.proto, but the two that carry block bytes skip protobufjs's encoder,
+// whose copy of every byte (and the buffer it allocates for it) cost a datanode as much
+// as reading the bytes from disk and checksumming them:
+// - a ReadChunk is encoded in place: its field header goes into spare bytes just before
+//   the data (read buffers keep such room), so gRPC is handed the message without a copy;
+// - a datanode forwards a WriteBlock packet downstream as the bytes it received.
+import * as grpc from '@grpc/grpc-js';
+import {
+  datanodeProto,
+  type ReadBlockRequest,
+  type ReadBlockRequest__Output,
+  type ReadChunk__Output,
+  type WriteAck,
+  type WriteAck__Output,
+  type WriteBlockMessage,
+  type WriteBlockMessage__Output,
+} from '@tsmr/common';
+
+/** A WriteBlockMessage as a datanode receives it: decoded, and as it came, to forward. */
+export interface ReceivedWriteBlockMessage extends WriteBlockMessage__Output {
+  encoded: Buffer;
+}
+
+/** What a WriteBlock caller sends: a message, or the encoding of one received from upstream. */
+export type OutgoingWriteBlockMessage = WriteBlockMessage | Buffer;
+
+/** The DataTransfer handlers of a datanode, with the message types above. */
+export interface DataTransferServerHandlers {
+  ReadBlock: grpc.handleServerStreamingCall<ReadBlockRequest__Output, Buffer>;
+  WriteBlock: grpc.handleBidiStreamingCall<ReceivedWriteBlockMessage, WriteAck>;
+}
+
+/** A DataTransfer client (one HTTP/2 channel to a datanode). */
+export interface DataTransferChannel extends grpc.Client {
+  ReadBlock(request: ReadBlockRequest, metadata: grpc.Metadata): grpc.ClientReadableStream<ReadChunk__Output>;
+  WriteBlock(metadata: grpc.Metadata): grpc.ClientDuplexStream<OutgoingWriteBlockMessage, WriteAck__Output>;
+}
+
+/** Spare bytes an in-place ReadChunk needs before its data: a tag and a varint of up to 5 bytes. */
+export const READ_CHUNK_HEADER_ROOM = 6;
+/** Field 1 (`data`), wire type 2 (length-delimited). */
+const READ_CHUNK_DATA_TAG = 0x0a;
+
+/**
+ * The ReadChunk `{ data }` encoded around `data`: its header is written into the bytes
+ * just before it in the same ArrayBuffer, which the caller must own and not need (at
+ * least READ_CHUNK_HEADER_ROOM of them). Returns a view from the header to data's end.
+ */
+export function encodeReadChunkInPlace(data: Buffer): Buffer {
+  let varintBytes = 1;
+  for (let n = data.length; n >= 0x80; n >>>= 7) varintBytes++;
+  const start = data.byteOffset - 1 - varintBytes;
+  if (start < 0) throw new Error('encodeReadChunkInPlace: no room before the data for its header');
+  const encoded = Buffer.from(data.buffer, start, 1 + varintBytes + data.length);
+  encoded[0] = READ_CHUNK_DATA_TAG;
+  let n = data.length;
+  for (let i = 1; i <= varintBytes; i++, n >>>= 7) encoded[i] = i < varintBytes ? (n & 0x7f) | 0x80 : n;
+  return encoded;
+}
+
+let definition: grpc.ServiceDefinition | undefined;
+
+/** The service definition servers and clients of DataTransfer use. */
+export function dataTransferDefinition(): grpc.ServiceDefinition {
+  if (!definition) {
+    const base = datanodeProto().DataTransfer.service;
+    definition = {
+      ...base,
+      ReadBlock: { ...base.ReadBlock, responseSerialize: (encoded: Buffer) => encoded },
+      WriteBlock: {
+        ...base.WriteBlock,
+        requestSerialize: (message: OutgoingWriteBlockMessage) =>
+          Buffer.isBuffer(message) ? message : base.WriteBlock.requestSerialize(message),
+        requestDeserialize: (encoded: Buffer): ReceivedWriteBlockMessage => ({ ...base.WriteBlock.requestDeserialize(encoded), encoded }),
+      },
+    };
+  }
+  return definition;
+}
