@@ -2,9 +2,11 @@ import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { DataTransferClient as _tsmr_datanode_DataTransferClient, DataTransferDefinition as _tsmr_datanode_DataTransferDefinition } from './tsmr/datanode/DataTransfer';
+import type { GetReplicaPathRequest as _tsmr_datanode_GetReplicaPathRequest, GetReplicaPathRequest__Output as _tsmr_datanode_GetReplicaPathRequest__Output } from './tsmr/datanode/GetReplicaPathRequest';
 import type { Packet as _tsmr_datanode_Packet, Packet__Output as _tsmr_datanode_Packet__Output } from './tsmr/datanode/Packet';
 import type { ReadBlockRequest as _tsmr_datanode_ReadBlockRequest, ReadBlockRequest__Output as _tsmr_datanode_ReadBlockRequest__Output } from './tsmr/datanode/ReadBlockRequest';
 import type { ReadChunk as _tsmr_datanode_ReadChunk, ReadChunk__Output as _tsmr_datanode_ReadChunk__Output } from './tsmr/datanode/ReadChunk';
+import type { ReplicaPath as _tsmr_datanode_ReplicaPath, ReplicaPath__Output as _tsmr_datanode_ReplicaPath__Output } from './tsmr/datanode/ReplicaPath';
 import type { WriteAck as _tsmr_datanode_WriteAck, WriteAck__Output as _tsmr_datanode_WriteAck__Output } from './tsmr/datanode/WriteAck';
 import type { WriteBlockMessage as _tsmr_datanode_WriteBlockMessage, WriteBlockMessage__Output as _tsmr_datanode_WriteBlockMessage__Output } from './tsmr/datanode/WriteBlockMessage';
 import type { WriteHeader as _tsmr_datanode_WriteHeader, WriteHeader__Output as _tsmr_datanode_WriteHeader__Output } from './tsmr/datanode/WriteHeader';
@@ -61,9 +63,11 @@ export interface ProtoGrpcType {
   tsmr: {
     datanode: {
       DataTransfer: SubtypeConstructor<typeof grpc.Client, _tsmr_datanode_DataTransferClient> & { service: _tsmr_datanode_DataTransferDefinition }
+      GetReplicaPathRequest: MessageTypeDefinition<_tsmr_datanode_GetReplicaPathRequest, _tsmr_datanode_GetReplicaPathRequest__Output>
       Packet: MessageTypeDefinition<_tsmr_datanode_Packet, _tsmr_datanode_Packet__Output>
       ReadBlockRequest: MessageTypeDefinition<_tsmr_datanode_ReadBlockRequest, _tsmr_datanode_ReadBlockRequest__Output>
       ReadChunk: MessageTypeDefinition<_tsmr_datanode_ReadChunk, _tsmr_datanode_ReadChunk__Output>
+      ReplicaPath: MessageTypeDefinition<_tsmr_datanode_ReplicaPath, _tsmr_datanode_ReplicaPath__Output>
       WriteAck: MessageTypeDefinition<_tsmr_datanode_WriteAck, _tsmr_datanode_WriteAck__Output>
       WriteBlockMessage: MessageTypeDefinition<_tsmr_datanode_WriteBlockMessage, _tsmr_datanode_WriteBlockMessage__Output>
       WriteHeader: MessageTypeDefinition<_tsmr_datanode_WriteHeader, _tsmr_datanode_WriteHeader__Output>

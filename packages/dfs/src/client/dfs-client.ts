@@ -15,7 +15,7 @@ import type {
 import { normalizePath } from '../paths';
 import { closeTransferClients } from '../transfer/block-reader';
 import { DfsOutputStream } from './file-writer';
-import { openFile } from './file-reader';
+import { openFile, type ReadStatistics } from './file-reader';
 import { namenodeClient, type ClientProtocolApi } from './namenode-client';
 
 export interface DfsClientOptions {
@@ -24,6 +24,12 @@ export interface DfsClientOptions {
   secret?: string;
   /** The datanode beside this process, if any: reads prefer it, writes put a replica on it. */
   localDatanodeId?: string;
+  /**
+   * Read replicas on localDatanodeId straight from their files on this machine's disk
+   * (short-circuit local reads), still verifying every checksum; default true. Needs read
+   * access to the datanode's data dir, else each block falls back to reading through it.
+   */
+  shortCircuitReads?: boolean;
   /** How long calls keep retrying a namenode that is unreachable or in safe mode (ms). */
   retryForMs?: number;
   log?: Logger;
@@ -49,6 +55,7 @@ export class DfsClient {
   private readonly api: ClientProtocolApi;
   private readonly closeApi: () => void;
   private cluster: ClusterReport__Output | undefined;
+  private readonly statistics: ReadStatistics = { bytesRead: 0, shortCircuitBytesRead: 0 };
 
   constructor(private readonly options: DfsClientOptions) {
     const client = namenodeClient(options.namenode, { secret: options.secret, retryForMs: options.retryForMs });
@@ -106,9 +113,16 @@ export class DfsClient {
       offset: options.offset ?? 0,
       length: options.length,
       clientDatanode: this.options.localDatanodeId,
+      shortCircuit: this.options.shortCircuitReads ?? true,
+      statistics: this.statistics,
       secret: this.options.secret,
       log: this.options.log,
     });
+  }
+
+  /** Bytes read by this client's streams so far, and how many short-circuit. */
+  readStatistics(): ReadStatistics {
+    return { ...this.statistics };
   }
 
   async readFile(path: string, options: ReadOptions = {}): Promise<Buffer> {

@@ -1,9 +1,12 @@
 // DfsInputStream: reads a byte range of a file block by block. Each block is read from
 // its replicas in the namenode's order (local first); when a replica fails mid-block (an
 // error, a bad checksum, a dead datanode) the read resumes at the same byte on the next.
+// A replica on the client's own datanode is read short-circuit (from its files) when
+// allowed; if that fails, the same replica is read through its datanode before the next.
 import { Readable } from 'node:stream';
-import { DataLossError, type LocatedBlock__Output, type Logger } from '@tsmr/common';
-import { readBlock } from '../transfer/block-reader';
+import { DataLossError, type DatanodeInfo__Output, type LocatedBlock__Output, type Logger } from '@tsmr/common';
+import { readBlock, type ReadBlockOptions } from '../transfer/block-reader';
+import { readLocalBlock } from './local-block-reader';
 import type { ClientProtocolApi } from './namenode-client';
 
 /** Times the block list is fetched afresh when every replica of a block failed. */
@@ -16,8 +19,22 @@ export interface FileReaderOptions {
   /** Bytes to read; undefined = to the end of the file. */
   length?: number;
   clientDatanode?: string;
+  /** Read replicas on clientDatanode from their files. */
+  shortCircuit: boolean;
+  statistics: ReadStatistics;
   secret?: string;
   log?: Logger;
+}
+
+/** Bytes read, and how many of them short-circuit (HDFS's ReadStatistics). */
+export interface ReadStatistics {
+  bytesRead: number;
+  shortCircuitBytesRead: number;
+}
+
+interface ReplicaSource {
+  replica: DatanodeInfo__Output;
+  shortCircuit: boolean;
 }
 
 export function openFile(options: FileReaderOptions): Readable {
@@ -37,9 +54,11 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
     if (!block) throw new DataLossError(`${path}: no block holds byte ${position}`);
     const blockEnd = Math.min(block.offset + block.length, end);
     const failures: string[] = [];
-    for (const replica of block.locations) {
+    for (const { replica, shortCircuit } of sources(block, options)) {
+      const where = shortCircuit ? `${replica.address} (short-circuit)` : replica.address;
       try {
-        for await (const chunk of readBlock({
+        const read: (o: ReadBlockOptions) => AsyncGenerator<Buffer> = shortCircuit ? readLocalBlock : readBlock;
+        for await (const chunk of read({
           address: replica.address,
           blockId: block.blockId,
           offset: position - block.offset,
@@ -47,13 +66,16 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
           secret: options.secret,
         })) {
           position += chunk.length;
+          options.statistics.bytesRead += chunk.length;
+          if (shortCircuit) options.statistics.shortCircuitBytesRead += chunk.length;
           yield chunk;
         }
         if (position >= blockEnd) break;
-        failures.push(`${replica.address}: ended early`);
+        failures.push(`${where}: ended early`);
       } catch (err) {
-        failures.push(`${replica.address}: ${(err as Error).message}`);
-        options.log?.warn({ path, blockId: block.blockId, datanode: replica.datanodeId, err }, 'replica read failed');
+        failures.push(`${where}: ${(err as Error).message}`);
+        const message = shortCircuit ? 'short-circuit read failed; reading through the datanode' : 'replica read failed';
+        options.log?.warn({ path, blockId: block.blockId, datanode: replica.datanodeId, err }, message);
       }
     }
     if (position >= blockEnd) {
@@ -65,6 +87,15 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
     await new Promise((resolve) => setTimeout(resolve, 200 * refreshes));
     blocks = (await api.GetBlockLocations({ path, offset: position, length: end - position, clientDatanode })).blocks;
   }
+}
+
+/** The ways to read a block, in order: each replica, the local one short-circuit first if allowed. */
+function sources(block: LocatedBlock__Output, options: FileReaderOptions): ReplicaSource[] {
+  return block.locations.flatMap((replica) =>
+    options.shortCircuit && replica.datanodeId === options.clientDatanode
+      ? [{ replica, shortCircuit: true }, { replica, shortCircuit: false }]
+      : [{ replica, shortCircuit: false }],
+  );
 }
 
 function unreadable(path: string, block: LocatedBlock__Output, failures: string[]): DataLossError {

@@ -1,5 +1,6 @@
 // The DataTransfer service of a datanode: WriteBlock (BlockReceiver) and ReadBlock
-// (BlockSender), counting the transfers in progress for heartbeats.
+// (BlockSender), counting the transfers in progress for heartbeats, and GetReplicaPath
+// for short-circuit readers on this machine.
 import type { AsyncHandlers } from '@tsmr/common';
 import type { DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockReceiver } from './block-receiver';
@@ -20,6 +21,7 @@ export class DataTransferService {
     return {
       WriteBlock: (call) => this.counted(() => new BlockReceiver(call, this.context).run()),
       ReadBlock: (call) => this.counted(() => sendBlock(call, this.context)),
+      GetReplicaPath: (request) => this.context.storage.replicaPath(request.blockId),
     };
   }
 

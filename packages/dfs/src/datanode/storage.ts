@@ -5,7 +5,15 @@
 //   tmp/                 replicas being received; emptied at start
 // A replica is finalized by renaming its meta file and then its data file into current/,
 // so a block file in current/ always has its meta file.
-import { AlreadyExistsError, DataLossError, NotFoundError, type ReportedBlock__Output, type StorageReport } from '@tsmr/common';
+import {
+  AlreadyExistsError,
+  DataLossError,
+  FailedPreconditionError,
+  NotFoundError,
+  type ReplicaPath,
+  type ReportedBlock__Output,
+  type StorageReport,
+} from '@tsmr/common';
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -102,6 +110,21 @@ export class BlockStorage {
       throw isMissing(err) ? new DataLossError(`${blockId}: the meta file is missing`) : err;
     });
     return ReplicaReader.open(blockId, data, meta);
+  }
+
+  /**
+   * Where a finalized replica's files are, for a short-circuit reader on this machine:
+   * FAILED_PRECONDITION while it is still being received, else as openReplica refuses.
+   * Finalized files never change (there is no append), so they are safe to read directly.
+   */
+  async replicaPath(blockId: string): Promise<ReplicaPath> {
+    checkBlockId(blockId);
+    const receiving = await stat(path.join(this.tmpDir, blockId)).then(() => true, ignoreMissing);
+    if (receiving && !(await this.contains(blockId))) throw new FailedPreconditionError(`${blockId} is still being written here`);
+    const replica = await this.openReplica(blockId);
+    await replica.close();
+    const dataPath = path.resolve(this.blockPath(blockId));
+    return { dataPath, metaPath: dataPath + META_SUFFIX, length: replica.length, bytesPerChecksum: replica.bytesPerChecksum };
   }
 
   /** Deletes a finalized replica; false if it was not there. */

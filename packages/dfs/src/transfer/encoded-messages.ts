@@ -8,9 +8,13 @@
 import * as grpc from '@grpc/grpc-js';
 import {
   datanodeProto,
+  type GetReplicaPathRequest,
+  type GetReplicaPathRequest__Output,
   type ReadBlockRequest,
   type ReadBlockRequest__Output,
   type ReadChunk__Output,
+  type ReplicaPath,
+  type ReplicaPath__Output,
   type WriteAck,
   type WriteAck__Output,
   type WriteBlockMessage,
@@ -29,12 +33,19 @@ export type OutgoingWriteBlockMessage = WriteBlockMessage | Buffer;
 export interface DataTransferServerHandlers {
   ReadBlock: grpc.handleServerStreamingCall<ReadBlockRequest__Output, Buffer>;
   WriteBlock: grpc.handleBidiStreamingCall<ReceivedWriteBlockMessage, WriteAck>;
+  GetReplicaPath: grpc.handleUnaryCall<GetReplicaPathRequest__Output, ReplicaPath>;
 }
 
 /** A DataTransfer client (one HTTP/2 channel to a datanode). */
 export interface DataTransferChannel extends grpc.Client {
   ReadBlock(request: ReadBlockRequest, metadata: grpc.Metadata): grpc.ClientReadableStream<ReadChunk__Output>;
   WriteBlock(metadata: grpc.Metadata): grpc.ClientDuplexStream<OutgoingWriteBlockMessage, WriteAck__Output>;
+  GetReplicaPath(
+    request: GetReplicaPathRequest,
+    metadata: grpc.Metadata,
+    options: grpc.CallOptions,
+    callback: grpc.requestCallback<ReplicaPath__Output>,
+  ): grpc.ClientUnaryCall;
 }
 
 /** Spare bytes an in-place ReadChunk needs before its data: a tag and a varint of up to 5 bytes. */

@@ -2,12 +2,29 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { GetReplicaPathRequest as _tsmr_datanode_GetReplicaPathRequest, GetReplicaPathRequest__Output as _tsmr_datanode_GetReplicaPathRequest__Output } from '../../tsmr/datanode/GetReplicaPathRequest';
 import type { ReadBlockRequest as _tsmr_datanode_ReadBlockRequest, ReadBlockRequest__Output as _tsmr_datanode_ReadBlockRequest__Output } from '../../tsmr/datanode/ReadBlockRequest';
 import type { ReadChunk as _tsmr_datanode_ReadChunk, ReadChunk__Output as _tsmr_datanode_ReadChunk__Output } from '../../tsmr/datanode/ReadChunk';
+import type { ReplicaPath as _tsmr_datanode_ReplicaPath, ReplicaPath__Output as _tsmr_datanode_ReplicaPath__Output } from '../../tsmr/datanode/ReplicaPath';
 import type { WriteAck as _tsmr_datanode_WriteAck, WriteAck__Output as _tsmr_datanode_WriteAck__Output } from '../../tsmr/datanode/WriteAck';
 import type { WriteBlockMessage as _tsmr_datanode_WriteBlockMessage, WriteBlockMessage__Output as _tsmr_datanode_WriteBlockMessage__Output } from '../../tsmr/datanode/WriteBlockMessage';
 
 export interface DataTransferClient extends grpc.Client {
+  /**
+   * NOT_FOUND for a replica this node does not have finalized, DATA_LOSS for a corrupt one.
+   */
+  GetReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
+  GetReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
+  GetReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
+  GetReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
+  /**
+   * NOT_FOUND for a replica this node does not have finalized, DATA_LOSS for a corrupt one.
+   */
+  getReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
+  getReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
+  getReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
+  getReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
+  
   ReadBlock(argument: _tsmr_datanode_ReadBlockRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tsmr_datanode_ReadChunk__Output>;
   ReadBlock(argument: _tsmr_datanode_ReadBlockRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_tsmr_datanode_ReadChunk__Output>;
   readBlock(argument: _tsmr_datanode_ReadBlockRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tsmr_datanode_ReadChunk__Output>;
@@ -21,6 +38,11 @@ export interface DataTransferClient extends grpc.Client {
 }
 
 export interface DataTransferHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * NOT_FOUND for a replica this node does not have finalized, DATA_LOSS for a corrupt one.
+   */
+  GetReplicaPath: grpc.handleUnaryCall<_tsmr_datanode_GetReplicaPathRequest__Output, _tsmr_datanode_ReplicaPath>;
+  
   ReadBlock: grpc.handleServerStreamingCall<_tsmr_datanode_ReadBlockRequest__Output, _tsmr_datanode_ReadChunk>;
   
   WriteBlock: grpc.handleBidiStreamingCall<_tsmr_datanode_WriteBlockMessage__Output, _tsmr_datanode_WriteAck>;
@@ -28,6 +50,7 @@ export interface DataTransferHandlers extends grpc.UntypedServiceImplementation 
 }
 
 export interface DataTransferDefinition extends grpc.ServiceDefinition {
+  GetReplicaPath: MethodDefinition<_tsmr_datanode_GetReplicaPathRequest, _tsmr_datanode_ReplicaPath, _tsmr_datanode_GetReplicaPathRequest__Output, _tsmr_datanode_ReplicaPath__Output>
   ReadBlock: MethodDefinition<_tsmr_datanode_ReadBlockRequest, _tsmr_datanode_ReadChunk, _tsmr_datanode_ReadBlockRequest__Output, _tsmr_datanode_ReadChunk__Output>
   WriteBlock: MethodDefinition<_tsmr_datanode_WriteBlockMessage, _tsmr_datanode_WriteAck, _tsmr_datanode_WriteBlockMessage__Output, _tsmr_datanode_WriteAck__Output>
 }
