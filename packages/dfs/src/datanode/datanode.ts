@@ -5,6 +5,7 @@ import { dataTransferDefinition, type DataTransferServerHandlers } from '../tran
 import { BlockScanner } from './block-scanner';
 import { parseDatanodeOptions, type DatanodeOptions } from './config';
 import { DataTransferService } from './data-transfer-service';
+import { growHeapBetweenGCs } from './heap-growing';
 import { NamenodeLink } from './namenode-link';
 import { replicateBlock } from './replication';
 import { BlockStorage } from './storage';
@@ -26,6 +27,7 @@ export interface Datanode {
  */
 export async function startDatanode(options: DatanodeOptions, log: Logger = createLogger('datanode')): Promise<Datanode> {
   const config = parseDatanodeOptions(options);
+  growHeapBetweenGCs();
   const storage = await BlockStorage.open(config.dir);
   const { datanodeId } = storage;
   log = log.child({ datanodeId });
