@@ -67,7 +67,13 @@ export class TestCluster {
 
   static async start(options: TestClusterOptions = {}): Promise<TestCluster> {
     const cluster = new TestCluster(fs.mkdtempSync(path.join(os.tmpdir(), 'tsmr-test-')));
-    await cluster.localStart(options);
+    try {
+      await cluster.localStart(options);
+    } catch (err) {
+      // A start that failed half-way wrote no cluster.json: end what it started, then report.
+      await cluster.stop().catch(() => undefined);
+      throw err;
+    }
     return cluster;
   }
 
@@ -185,8 +191,9 @@ export class TestCluster {
       this.trackPids();
       stopErrors = (await runCli(['local', 'stop', '--dir', this.dir])).stderr;
     }
-    // Whatever survived `local stop` (or was started by a failed test) ends here.
-    for (const pid of this.pids) {
+    // Whatever survived `local stop` (or was started by a failed test, or by a `local start`
+    // that failed before writing cluster.json: found by this cluster's dir on its command line) ends here.
+    for (const pid of [...this.pids, ...daemonsUnder(this.dir)]) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
@@ -204,6 +211,21 @@ export class TestCluster {
     const info = this.info;
     for (const d of [info.namenode, ...info.datanodes, info.master, ...info.workers]) this.pids.add(d.pid);
   }
+}
+
+/** Pids of running tsmr daemons whose command line names a path inside dir. */
+export function daemonsUnder(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc', { withFileTypes: true })) {
+    if (!entry.isDirectory() || !/^\d+$/.test(entry.name)) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${entry.name}/cmdline`, 'utf8').split('\0');
+      if (cmdline.includes(CLI) && cmdline.some((arg) => arg.startsWith(`${dir}/`))) pids.push(Number(entry.name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
 }
 
 export function sha256(data: Buffer): string {
