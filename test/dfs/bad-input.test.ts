@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError, NotFoundError, UnauthenticatedError, namenodeProto, unaryClient } from '../../packages/common/src';
 import { readBlock } from '../../packages/dfs/src/transfer/block-reader';
-import { TestCluster, runCli, type CliResult } from '../harness/cluster';
+import { TestCluster, daemonsUnder, runCli, waitFor, type CliResult } from '../harness/cluster';
 
 jest.setTimeout(120_000);
 
@@ -195,5 +195,25 @@ test('a client command with no cluster to talk to says so', async () => {
     expect(result.stderr.trim()).toMatch(/no cluster file at .*cluster\.json/);
   } finally {
     fs.rmSync(empty, { recursive: true });
+  }
+});
+
+test('a local start that fails half-way says why, exits non-zero, and leaves no daemon running', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsmr-halfstart-'));
+  try {
+    // datanode-1 cannot start (its id file is not a UUID); the namenode before it can.
+    fs.mkdirSync(path.join(dir, 'datanode-1'));
+    fs.writeFileSync(path.join(dir, 'datanode-1', 'datanode-id'), 'not-a-uuid\n');
+    const result = await runCli(['local', 'start', '--dir', dir, '--nodes', '2', '--heartbeat-interval', '200ms', '--dead-node-timeout', '2s']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/datanode exited with code 1 during startup/);
+    expect(result.stderr).toMatch(/datanode-id does not hold a datanode id/);
+    // Nothing it started is left behind (with no cluster.json, `local stop` could not end it).
+    const left = await waitFor('no daemon of the failed start to run', async () => daemonsUnder(dir).length === 0 || undefined, 5000, 100)
+      .then(() => [], () => daemonsUnder(dir).map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[2]));
+    expect(left).toEqual([]);
+  } finally {
+    for (const pid of daemonsUnder(dir)) process.kill(pid, 'SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
