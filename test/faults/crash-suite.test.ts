@@ -13,7 +13,7 @@ import path from 'node:path';
 import { formatRecords, runLocal } from '../../packages/sdk/src';
 import wordCount from '../../examples/word-count/job';
 import { TestCluster, waitFor } from '../harness/cluster';
-import { expectExactlyOnceOutput, jobAttempts, jobStatus, submit, waitForJob, type AttemptJson, type JobStatusJson } from '../harness/job';
+import { expectExactlyOnceOutput, expectWholeOutputSeen, jobAttempts, jobStatus, submit, waitForJob, watchOutput, type AttemptJson, type JobStatusJson } from '../harness/job';
 import { wordsText } from '../harness/text';
 
 const MB = 1024 * 1024;
@@ -26,52 +26,6 @@ jest.setTimeout(RUNS * 150_000 + 60_000);
 let cluster: TestCluster;
 const input = wordsText(4 * MB, 5);
 let oracle: string[];
-
-interface Watched {
-  /** Part file name → the texts read from it. */
-  seen: Map<string, Set<string>>;
-  /** Listings that showed _SUCCESS. */
-  successListings: number;
-  /** Listings that showed _SUCCESS without every part file. */
-  earlySuccess: string[][];
-}
-
-/**
- * Lists `output` and reads every part file in it, over and over until stopped (then once
- * more): what a reader of the output dir sees while the job runs and just after.
- */
-function watchOutput(output: string): { stop(): Promise<Watched> } {
-  const watched: Watched = { seen: new Map(), successListings: 0, earlySuccess: [] };
-  const parts = Array.from({ length: REDUCERS }, (_, i) => `part-r-${String(i).padStart(5, '0')}`);
-  let stopped = false;
-  const client = cluster.client();
-  const look = async () => {
-    const names = (await client.list(output).catch(() => [])).map((e) => e.path.slice(output.length + 1));
-    if (names.includes('_SUCCESS')) {
-      watched.successListings++;
-      if (!parts.every((p) => names.includes(p))) watched.earlySuccess.push(names);
-    }
-    for (const name of names) {
-      if (!name.startsWith('part-')) continue;
-      const text = (await client.readFile(`${output}/${name}`)).toString('utf8');
-      watched.seen.set(name, (watched.seen.get(name) ?? new Set()).add(text));
-    }
-  };
-  const loop = (async () => {
-    while (!stopped) {
-      await look();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await look();
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      await loop;
-      return watched;
-    },
-  };
-}
 
 beforeAll(async () => {
   cluster = await TestCluster.start({ nodes: 3, blockSize: '1MB', replication: 2, workerTimeout: '3s', slots: 2 });
@@ -105,7 +59,7 @@ async function chaosRun(run: number, seed: number): Promise<RunResult> {
       '--param', `chaosDir=${chaosDir}`,
       '--param', 'forceEachKind=true',
     ]);
-    const watcher = watchOutput(output);
+    const watcher = watchOutput(cluster, output, REDUCERS);
     let status: JobStatusJson;
     try {
       // Kill one worker process (the seed picks which) once the job is under way, and bring it back.
@@ -120,13 +74,7 @@ async function chaosRun(run: number, seed: number): Promise<RunResult> {
     const watched = await watcher.stop();
     expect(status.state).toBe('SUCCEEDED');
     await expectExactlyOnceOutput(cluster, jobId, output, oracle);
-    // A reader listing the output while the job ran only ever saw whole part files, and
-    // _SUCCESS only beside every part file (it saw _SUCCESS at least once: after the end).
-    for (const [name, texts] of watched.seen) {
-      for (const text of texts) expect([name, text]).toEqual([name, oracle[Number(name.slice(-5))]]);
-    }
-    expect(watched.successListings).toBeGreaterThan(0);
-    expect(watched.earlySuccess).toEqual([]);
+    expectWholeOutputSeen(watched, oracle);
     const logFile = path.join(chaosDir, 'faults.log');
     const logged = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => l.split(' ')[0]!) : [];
     // One of each kind was forced, so every run meets all three.

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { formatRecords, runLocal } from '../../packages/sdk/src';
 import wordCount from '../../examples/word-count/job';
 import { TestCluster, waitFor } from '../harness/cluster';
-import { expectExactlyOnceOutput, jobAttempts, jobStatus, submit, waitForJob, type JobStatusJson } from '../harness/job';
+import { expectExactlyOnceOutput, expectWholeOutputSeen, jobAttempts, jobStatus, submit, waitForJob, watchOutput, type AttemptJson, type JobStatusJson } from '../harness/job';
 import { wordsText } from '../harness/text';
 
 const MB = 1024 * 1024;
@@ -93,12 +93,22 @@ test.each(['map', 'reduce'])('kill -9 the master mid-%s and restart it: the job 
   const c = await startWithInput();
   const output = `/out/master-${phase}`;
   const jobId = await submitSlow(c, output, phase === 'reduce' ? 400 : 0);
-  if (phase === 'map') await until(c, jobId, 'a map to finish', mapPhaseUnderway);
-  else await until(c, jobId, 'the reduce phase', (s) => s.mapsDone === s.mapsTotal && s.reducesDone < s.reducesTotal);
-  const before = await jobAttempts(c, jobId);
-  c.killMaster();
-  await c.localStart();
-  const status = await waitForJob(c, jobId);
+  // A reader of the output dir, through the kill and the restarted master's commits.
+  const watcher = watchOutput(c, output, REDUCERS);
+  let before: AttemptJson[];
+  let status: JobStatusJson;
+  try {
+    if (phase === 'map') await until(c, jobId, 'a map to finish', mapPhaseUnderway);
+    else await until(c, jobId, 'the reduce phase', (s) => s.mapsDone === s.mapsTotal && s.reducesDone < s.reducesTotal);
+    before = await jobAttempts(c, jobId);
+    c.killMaster();
+    await c.localStart();
+    status = await waitForJob(c, jobId);
+  } catch (err) {
+    await watcher.stop();
+    throw err;
+  }
+  expectWholeOutputSeen(await watcher.stop(), oracle);
   expect(status.state).toBe('SUCCEEDED');
   await expectExactlyOnceOutput(c, jobId, output, oracle);
   // Tasks finished before the kill were not redone.

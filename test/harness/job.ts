@@ -113,3 +113,63 @@ export async function expectExactlyOnceOutput(cluster: TestCluster, jobId: strin
   const tasks = new Set(attempts.map((a) => a.taskId));
   for (const task of tasks) expect([task, committed.get(task)]).toEqual([task, 1]);
 }
+
+export interface Watched {
+  /** Part file name → the texts read from it. */
+  seen: Map<string, Set<string>>;
+  /** Listings that showed _SUCCESS. */
+  successListings: number;
+  /** Listings that showed _SUCCESS without every part file. */
+  earlySuccess: string[][];
+}
+
+/**
+ * Lists `output` and reads every part file in it, over and over until stopped (then once
+ * more): what a reader of the output dir sees while the job runs and just after. Stop it
+ * also when the job fails, or it polls forever.
+ */
+export function watchOutput(cluster: TestCluster, output: string, reducers: number): { stop(): Promise<Watched> } {
+  const watched: Watched = { seen: new Map(), successListings: 0, earlySuccess: [] };
+  const parts = Array.from({ length: reducers }, (_, i) => `part-r-${String(i).padStart(5, '0')}`);
+  let stopped = false;
+  const client = cluster.client();
+  const look = async () => {
+    const names = (await client.list(output).catch(() => [])).map((e) => e.path.slice(output.length + 1));
+    if (names.includes('_SUCCESS')) {
+      watched.successListings++;
+      if (!parts.every((p) => names.includes(p))) watched.earlySuccess.push(names);
+    }
+    for (const name of names) {
+      if (!name.startsWith('part-')) continue;
+      const text = (await client.readFile(`${output}/${name}`)).toString('utf8');
+      watched.seen.set(name, (watched.seen.get(name) ?? new Set()).add(text));
+    }
+  };
+  const loop = (async () => {
+    while (!stopped) {
+      await look();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await look();
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return watched;
+    },
+  };
+}
+
+/**
+ * A reader listing the output while the job ran only ever saw whole part files (each equal
+ * to the oracle's), and _SUCCESS only beside every part file; it saw _SUCCESS at least once
+ * (its last look is after the job ended).
+ */
+export function expectWholeOutputSeen(watched: Watched, oracle: string[]): void {
+  for (const [name, texts] of watched.seen) {
+    for (const text of texts) expect([name, text]).toEqual([name, oracle[Number(name.slice(-5))]]);
+  }
+  expect(watched.successListings).toBeGreaterThan(0);
+  expect(watched.earlySuccess).toEqual([]);
+}
