@@ -49,6 +49,8 @@ export async function startLocalCluster(options: LocalStartOptions): Promise<Clu
   const secret = existing ? existing.secret : options.secret ? randomBytes(24).toString('base64url') : undefined;
   const env = { ...process.env, TSMR_SECRET: secret ?? '' };
 
+  /** Daemons this call started: stopped again if a later one fails, as no cluster.json would name them. */
+  const launched: number[] = [];
   /** The recorded daemon if it still runs, else a fresh one on its recorded port. */
   const ensure = async (name: string, previous: DaemonRecord | undefined, args: string[]): Promise<DaemonRecord> => {
     if (previous && isTsmrProcess(previous.pid)) return previous;
@@ -59,9 +61,25 @@ export async function startLocalCluster(options: LocalStartOptions): Promise<Clu
       path.join(dir, 'logs', `${name}.log`),
       env,
     );
+    launched.push(started.pid);
     return { ...started, dir: daemonDir, port: portOf(started.address) };
   };
 
+  try {
+    const cluster = await startDaemons(ensure, settings, secret, existing);
+    writeClusterFile(dir, cluster);
+    await waitUntilReady(cluster);
+    return cluster;
+  } catch (err) {
+    await stopProcesses(launched);
+    throw err;
+  }
+}
+
+type Ensure = (name: string, previous: DaemonRecord | undefined, args: string[]) => Promise<DaemonRecord>;
+
+/** The namenode, the datanodes, the master, then the workers (each beside its datanode). */
+async function startDaemons(ensure: Ensure, settings: Settings, secret: string | undefined, existing: ClusterFile | undefined): Promise<ClusterFile> {
   const namenode = await ensure('namenode', existing?.namenode, [
     'namenode', '--replication', String(settings.replication), '--block-size', String(settings.blockSize),
     '--heartbeat-interval', settings.heartbeatInterval, '--dead-node-timeout', settings.deadNodeTimeout,
@@ -85,10 +103,7 @@ export async function startLocalCluster(options: LocalStartOptions): Promise<Clu
     );
   }
 
-  const cluster: ClusterFile = { version: 1, namenode, datanodes, master, workers, settings, secret };
-  writeClusterFile(dir, cluster);
-  await waitUntilReady(cluster);
-  return cluster;
+  return { version: 1, namenode, datanodes, master, workers, settings, secret };
 }
 
 function allDaemons(cluster: ClusterFile): DaemonRecord[] {
