@@ -89,7 +89,9 @@ export async function readSplit(
   const start = split.offset - base;
   const end = start + split.length;
   const sink = new ByteSink(end + TAIL_READ_BYTES);
-  let { received: bytesRead } = await readRange(dfs, split.path, base, end, sink, signal);
+  // The split itself, read in place (a local replica straight from disk into the buffer).
+  sink.length = await dfs.readInto(split.path, base, sink.buffer.subarray(0, end), signal);
+  let bytesRead = sink.length;
   // Done if the split is empty, ends with a newline, or the file ended inside it.
   let done = split.length === 0 || sink.length < end || sink.buffer[end - 1] === NL;
   for (let want = TAIL_READ_BYTES; !done; want *= 2) {
@@ -102,7 +104,8 @@ export async function readSplit(
 
 /** A whole file (whole-file input). */
 export async function readWholeFile(dfs: DfsClient, path: string, length: number, signal: AbortSignal): Promise<SplitBytes> {
-  const sink = new ByteSink(length);
-  const { received } = await readRange(dfs, path, 0, length, sink, signal);
-  return { bytes: sink.bytes(), start: 0, end: sink.length, bytesRead: received };
+  // Its own ArrayBuffer (a pooled small Buffer cannot be moved to a thread).
+  const buffer = Buffer.allocUnsafeSlow(length);
+  const read = await dfs.readInto(path, 0, buffer, signal);
+  return { bytes: buffer.subarray(0, read), start: 0, end: read, bytesRead: read };
 }

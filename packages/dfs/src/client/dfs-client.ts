@@ -15,7 +15,7 @@ import type {
 import { normalizePath } from '../paths';
 import { closeTransferClients } from '../transfer/block-reader';
 import { DfsOutputStream } from './file-writer';
-import { openFile, type ReadStatistics } from './file-reader';
+import { openFile, readFileInto, type FileReaderOptions, type ReadStatistics } from './file-reader';
 import { namenodeClient, type ClientProtocolApi } from './namenode-client';
 
 export interface DfsClientOptions {
@@ -104,10 +104,23 @@ export class DfsClient {
 
   /** A readable stream of the file's bytes (a range with offset/length). */
   async open(path: string, options: ReadOptions = {}): Promise<Readable> {
+    return openFile(await this.readerOptions(path, options));
+  }
+
+  /**
+   * Reads `into.length` bytes of the file from `offset` into `into` (without the copy a
+   * stream costs: local replicas are read straight into it); returns the bytes read,
+   * fewer only at the end of the file. An abort of `signal` ends the read.
+   */
+  async readInto(path: string, offset: number, into: Buffer, signal?: AbortSignal): Promise<number> {
+    return readFileInto({ ...(await this.readerOptions(path, { offset, length: into.length })), into }, signal);
+  }
+
+  private async readerOptions(path: string, options: ReadOptions): Promise<FileReaderOptions> {
     const normalized = normalizePath(path);
     // Stat first so a missing file fails here, not on the stream's first read.
     await this.stat(normalized);
-    return openFile({
+    return {
       api: this.api,
       path: normalized,
       offset: options.offset ?? 0,
@@ -117,7 +130,7 @@ export class DfsClient {
       statistics: this.statistics,
       secret: this.options.secret,
       log: this.options.log,
-    });
+    };
   }
 
   /** Bytes read by this client's streams so far, and how many short-circuit. */

@@ -22,6 +22,8 @@ export interface FileReaderOptions {
   /** Read replicas on clientDatanode from their files. */
   shortCircuit: boolean;
   statistics: ReadStatistics;
+  /** Room for the whole range: the bytes land here (short-circuit reads straight from disk) and are yielded as views of it. */
+  into?: Buffer;
   secret?: string;
   log?: Logger;
 }
@@ -41,6 +43,16 @@ export function openFile(options: FileReaderOptions): Readable {
   return Readable.from(readRange(options), { objectMode: false, highWaterMark: 4 * 1024 * 1024 });
 }
 
+/** Reads the range into `options.into`; returns the number of bytes read (fewer at the end of the file). */
+export async function readFileInto(options: FileReaderOptions & { into: Buffer }, signal?: AbortSignal): Promise<number> {
+  let bytes = 0;
+  for await (const chunk of readRange(options)) {
+    signal?.throwIfAborted(); // leaving the loop ends the read
+    bytes += chunk.length;
+  }
+  return bytes;
+}
+
 async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
   const { api, path, offset, clientDatanode = '' } = options;
   const located = await api.GetBlockLocations({ path, offset, length: options.length ?? 0, clientDatanode });
@@ -57,14 +69,16 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
     for (const { replica, shortCircuit } of sources(block, options)) {
       const where = shortCircuit ? `${replica.address} (short-circuit)` : replica.address;
       try {
-        const read: (o: ReadBlockOptions) => AsyncGenerator<Buffer> = shortCircuit ? readLocalBlock : readBlock;
-        for await (const chunk of read({
+        const request: ReadBlockOptions = {
           address: replica.address,
           blockId: block.blockId,
           offset: position - block.offset,
           length: blockEnd - position,
           secret: options.secret,
-        })) {
+        };
+        const into = options.into?.subarray(position - offset, blockEnd - offset);
+        for await (const read of shortCircuit ? readLocalBlock(request, into) : readBlock(request)) {
+          const chunk = options.into === undefined || isAt(read, options.into, position - offset) ? read : copyInto(options.into, position - offset, read);
           position += chunk.length;
           options.statistics.bytesRead += chunk.length;
           if (shortCircuit) options.statistics.shortCircuitBytesRead += chunk.length;
@@ -87,6 +101,17 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
     await new Promise((resolve) => setTimeout(resolve, 200 * refreshes));
     blocks = (await api.GetBlockLocations({ path, offset: position, length: end - position, clientDatanode })).blocks;
   }
+}
+
+/** Whether the chunk was read in place: it is the view of `into` from `at`. */
+function isAt(chunk: Buffer, into: Buffer, at: number): boolean {
+  return chunk.buffer === into.buffer && chunk.byteOffset === into.byteOffset + at;
+}
+
+/** Bytes that did not land in `into` are copied there. */
+function copyInto(into: Buffer, at: number, chunk: Buffer): Buffer {
+  chunk.copy(into, at);
+  return into.subarray(at, at + chunk.length);
 }
 
 /** The ways to read a block, in order: each replica, the local one short-circuit first if allowed. */

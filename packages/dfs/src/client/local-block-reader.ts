@@ -16,9 +16,11 @@ const GET_REPLICA_PATH_TIMEOUT_MS = 5000;
 /**
  * The bytes of [offset, offset + length) of the block, read from the local replica's files
  * in chunks of up to 4 MiB, each in a buffer of its own (the caller may keep it), with
- * the next read from disk running while the caller handles the current chunk.
+ * the next read from disk running while the caller handles the current chunk. Given
+ * `into` (room for the whole range), the chunks are read straight into it and yielded as
+ * views of it, when the range lies on checksum chunk boundaries (as whole blocks do).
  */
-export async function* readLocalBlock(options: ReadBlockOptions): AsyncGenerator<Buffer, void, undefined> {
+export async function* readLocalBlock(options: ReadBlockOptions, into?: Buffer): AsyncGenerator<Buffer, void, undefined> {
   const { blockId, offset, length } = options;
   const located = await getReplicaPath(options);
   const replica = await openReplica(located, blockId);
@@ -29,7 +31,11 @@ export async function* readLocalBlock(options: ReadBlockOptions): AsyncGenerator
       throw new TsmrError(status.OUT_OF_RANGE, `${blockId}: bytes [${offset}, ${end}) are past its end (${replica.length} bytes)`);
     }
     const bufferBytes = readBufferSize(replica.bytesPerChecksum);
-    const readFrom = (position: number) => replica.read(position, end, allocateReadBuffer(bufferBytes));
+    const aligned = (n: number) => n % replica.bytesPerChecksum === 0 || n === replica.length;
+    const direct = into !== undefined && aligned(offset) && aligned(end);
+    const bufferAt = (position: number) =>
+      direct ? into.subarray(position - offset, Math.min(position - offset + bufferBytes, end - offset)) : allocateReadBuffer(bufferBytes);
+    const readFrom = (position: number) => replica.read(position, end, bufferAt(position));
     for (let position = offset; position < end; ) {
       const data = await (reading ?? readFrom(position));
       position += data.length;

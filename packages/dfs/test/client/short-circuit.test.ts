@@ -102,6 +102,28 @@ describe('short-circuit reads', () => {
     expect(chunks[0]!.buffer).not.toBe(chunks[1]!.buffer);
   });
 
+  it('readInto fills the caller\'s buffer with the same bytes, in place from local replicas, for whole blocks and odd ranges', async () => {
+    const local = localClient();
+    const remote = localClient({ shortCircuitReads: false });
+    for (const [offset, length] of [
+      [0, data.length],
+      [BLOCK - 1, BLOCK + 1], // a byte of block 0, then all of block 1 (how a map reads its split)
+      [65_535, 3 * MiB + 2],
+      [BLOCK + 4 * MiB - 1, 4 * MiB + 7],
+      [data.length - 10, 100], // past the end of the file: fewer bytes
+    ] as const) {
+      const expected = data.subarray(offset, offset + length);
+      for (const reader of [local, remote]) {
+        const into = Buffer.alloc(length + 10, 0xee);
+        const read = await reader.readInto('/sc/data', offset, into.subarray(0, length));
+        expect(read).toBe(expected.length);
+        expect(into.subarray(0, read).equals(expected)).toBe(true);
+        expect(into.subarray(read).equals(Buffer.alloc(length + 10 - read, 0xee))).toBe(true); // nothing written past it
+      }
+    }
+    expect(remote.readStatistics().shortCircuitBytesRead).toBe(0);
+  });
+
   it('are not used by a client without a local datanode', async () => {
     const plain = client();
     await plain.readFile('/sc/data');
@@ -124,6 +146,15 @@ describe('short-circuit fallback', () => {
       r.files[0]!.blocks[0]!.replicas.some((p) => p.state === 'CORRUPT' && p.datanode?.datanodeId === datanodes[0]!.datanodeId),
     );
     expect(report.files[0]!.blocks[0]!.blockId).toBe(blockId);
+  });
+
+  it('readInto of a block whose local replica is corrupt still fills the buffer with the right bytes', async () => {
+    const data = randomBytes(BLOCK + MiB);
+    await client().writeFile('/sc/corrupt-into', data);
+    await flipByte(await localReplicaFile('/sc/corrupt-into', 0), 6 * MiB + 3);
+    const into = Buffer.alloc(data.length);
+    expect(await localClient().readInto('/sc/corrupt-into', 0, into)).toBe(data.length);
+    expect(sha(into)).toBe(sha(data));
   });
 
   it('reads through the datanodes when the local replica was deleted before the read', async () => {
