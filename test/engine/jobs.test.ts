@@ -146,13 +146,16 @@ test('two jobs submitted at once both finish correctly', async () => {
   }
 });
 
-test('--reducers 0 writes map output straight to the output dir', async () => {
-  const { status } = await submitAndWait(cluster, WORD_COUNT, ['--input', '/in', '--output', '/out/map-only', '--reducers', '0']);
+test('--reducers 0 writes map output straight to the output dir (and --output-replication sets its replication)', async () => {
+  const { status } = await submitAndWait(cluster, WORD_COUNT, ['--input', '/in', '--output', '/out/map-only', '--reducers', '0', '--output-replication', '1']);
   expect(status.state).toBe('SUCCEEDED');
   const oracle = await runLocal(wordCount, [{ path: '/in/edgy.txt', content: edgyText() }], { reducers: 0, splitBytes: MB });
   const parts = await readParts(cluster, '/out/map-only');
   expect([...parts.keys()].sort()).toEqual(['part-m-00000', 'part-m-00001', 'part-m-00002', 'part-m-00003']);
   oracle.partitions.forEach((p, i) => expect(parts.get(`part-m-0000${i}`)).toBe(formatRecords(p)));
+  // The cluster's default is 2; the job asked for 1.
+  for (const name of parts.keys()) expect((await cluster.client().stat(`/out/map-only/${name}`)).replication).toBe(1);
+  expect((await cluster.client().stat('/in/edgy.txt')).replication).toBe(2);
 });
 
 test('job submit --wait shows progress (maps and reduces done/total) then the counters; job counters shows the same', async () => {

@@ -68,6 +68,10 @@ test('an unknown --param, one of the wrong type, or one without a value is refus
   await expectRefused([WORD_COUNT, '--input', '/in', '--output', '/out/x', '--param', 'novalue'], /name=value/);
 });
 
+test('an output replication above the live datanodes is refused', async () => {
+  await expectRefused([WORD_COUNT, '--input', '/in', '--output', '/out/x', '--output-replication', '3'], /INVALID_ARGUMENT: spec\.output_replication: 3 is more than the 2 live datanodes/);
+});
+
 test('a negative reducer count is refused', async () => {
   await expectRefused([WORD_COUNT, '--input', '/in', '--output', '/out/x', '--reducers', '-1'], /reducers/);
 });

@@ -22,6 +22,14 @@ export interface JobClientParts {
   defaultMaxAttempts: number;
 }
 
+/** Refuses an output replication the DFS could not give (every attempt's write would fail). */
+async function checkOutputReplication(dfs: DfsClient, replication: number): Promise<void> {
+  const live = (await dfs.clusterReport()).datanodes.filter((d) => d.live).length;
+  if (replication > live) {
+    throw new InvalidArgumentError(`spec.output_replication: ${replication} is more than the ${live} live datanodes`);
+  }
+}
+
 export function jobClientService({ tracker, store, dfs, defaultMaxAttempts }: JobClientParts): AsyncHandlers<JobClientHandlers> {
   const storedJob = (jobId: string): JobRow => {
     const job = store.job(checkJobId(jobId));
@@ -35,6 +43,7 @@ export function jobClientService({ tracker, store, dfs, defaultMaxAttempts }: Jo
       // Everything is checked and planned before the output dir is claimed, so a refused job leaves nothing behind.
       const files = await listInputFiles(dfs, submission.inputs);
       if (await dfs.exists(submission.output)) throw new AlreadyExistsError(`output directory ${submission.output} already exists`);
+      if (submission.outputReplication > 0) await checkOutputReplication(dfs, submission.outputReplication);
       const splits = await planSplits(dfs, files);
       return { jobId: await tracker.submit(submission, splits) };
     },

@@ -21,6 +21,8 @@ export interface Submission {
   speculative: boolean;
   /** Skip mode: failures on one map record after which it is skipped; 0: off. */
   skipBadRecords: number;
+  /** Replication of the output's part files; 0: the DFS default. */
+  outputReplication: number;
   bundle: Buffer;
 }
 
@@ -44,6 +46,7 @@ const requestSchema = z.object({
       maxAttempts: z.number().int('must be an integer').min(0, 'must be ≥ 0').max(100, 'must be ≤ 100'),
       noSpeculation: z.boolean(),
       skipBadRecords: z.number().int('must be an integer').min(0, 'must be ≥ 0').max(100, 'must be ≤ 100'),
+      outputReplication: z.number().int('must be an integer').min(0, 'must be ≥ 0 (0: the DFS default)').max(512, 'must be ≤ 512'),
     },
     { error: 'missing' },
   ),
@@ -75,6 +78,7 @@ export function parseSubmission(request: SubmitJobRequest__Output, defaultMaxAtt
     maxAttempts: spec.maxAttempts || defaultMaxAttempts,
     speculative: !spec.noSpeculation,
     skipBadRecords: spec.skipBadRecords,
+    outputReplication: spec.outputReplication,
     bundle,
   };
 }

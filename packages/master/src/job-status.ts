@@ -16,6 +16,7 @@ export function jobStatus(store: JobStore, job: JobRow): JobStatus {
       maxAttempts: job.maxAttempts,
       noSpeculation: !job.speculative,
       skipBadRecords: job.skipBadRecords,
+      outputReplication: job.outputReplication,
     },
     ...store.taskCounts(job.id),
     submittedAt: job.submittedAt,

@@ -99,7 +99,8 @@ CREATE TABLE IF NOT EXISTS jobs (
   error_message TEXT NOT NULL,
   error_stack TEXT NOT NULL,
   error_task TEXT NOT NULL,
-  cleanup_pending INTEGER NOT NULL
+  cleanup_pending INTEGER NOT NULL,
+  output_replication INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS tasks (
   id TEXT PRIMARY KEY,
@@ -143,7 +144,8 @@ CREATE INDEX IF NOT EXISTS attempts_by_job ON attempts(job_id);
 const JOB_COLUMNS = `id, seq, name, submitter, inputs, output, reducers, params, max_attempts AS maxAttempts,
   speculative, skip_bad_records AS skipBadRecords, state,
   submitted_at AS submittedAt, started_at AS startedAt, finished_at AS finishedAt, error_message AS errorMessage,
-  error_stack AS errorStack, error_task AS errorTask, cleanup_pending AS cleanupPending`;
+  error_stack AS errorStack, error_task AS errorTask, cleanup_pending AS cleanupPending,
+  output_replication AS outputReplication`;
 const TASK_COLUMNS = `id, job_id AS jobId, kind, idx AS "index", split, state, queued_at AS queuedAt,
   next_attempt AS nextAttempt, failures, done_attempt AS doneAttempt`;
 const ATTEMPT_COLUMNS = `id, task_id AS taskId, job_id AS jobId, kind, idx AS "index", state, worker_id AS workerId,
@@ -174,6 +176,21 @@ const toAttempt = (r: StoredAttempt): AttemptRow => ({
   speculative: r.speculative === 1,
   userCode: r.userCode === 1,
 });
+
+/**
+ * Columns added since a state dir may have been made: a master started on an older one adds
+ * them (with their defaults) rather than failing on it.
+ */
+const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; definition: string }> = [
+  { table: 'jobs', column: 'output_replication', definition: 'INTEGER NOT NULL DEFAULT 0' },
+];
+
+function addMissingColumns(db: Database.Database): void {
+  for (const { table, column, definition } of ADDED_COLUMNS) {
+    const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`).all();
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
+}
 
 const jobParams = (j: JobRow) => ({
   ...j,
@@ -211,6 +228,7 @@ export class JobStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    addMissingColumns(this.db);
     const db = this.db;
     this.runInTransaction = db.transaction((fn: () => unknown) => fn());
     this.sql = {
@@ -218,7 +236,8 @@ export class JobStore {
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       maxSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM jobs'),
       insertJob: db.prepare(`INSERT INTO jobs VALUES (@id, @seq, @name, @submitter, @inputs, @output, @reducers, @params,
-        @maxAttempts, @speculative, @skipBadRecords, @bundle, @state, @submittedAt, @startedAt, @finishedAt, @errorMessage, @errorStack, @errorTask, @cleanupPending)`),
+        @maxAttempts, @speculative, @skipBadRecords, @bundle, @state, @submittedAt, @startedAt, @finishedAt, @errorMessage, @errorStack, @errorTask, @cleanupPending,
+        @outputReplication)`),
       updateJob: db.prepare(`UPDATE jobs SET state = @state, started_at = @startedAt, finished_at = @finishedAt,
         error_message = @errorMessage, error_stack = @errorStack, error_task = @errorTask, cleanup_pending = @cleanupPending WHERE id = @id`),
       job: db.prepare<[string], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`),

@@ -145,6 +145,7 @@ export class JobTracker {
       maxAttempts: submission.maxAttempts,
       speculative: submission.speculative,
       skipBadRecords: submission.skipBadRecords,
+      outputReplication: submission.outputReplication,
       state: 'PENDING',
       submittedAt: now,
       startedAt: 0,
@@ -346,6 +347,7 @@ export class JobTracker {
         ? []
         : job.maps.flatMap((map) => (map.done ? [{ mapIndex: map.row.index, attemptId: map.done.id, shuffleAddress: map.done.shuffleAddress }] : [])),
       skipRecords,
+      outputReplication: job.row.outputReplication,
     };
   }
 

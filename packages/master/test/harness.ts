@@ -122,6 +122,7 @@ export interface JobOptions {
   name?: string;
   noSpeculation?: boolean;
   skipBadRecords?: number;
+  outputReplication?: number;
 }
 
 export async function submit(client: JobClientApi, job: JobOptions): Promise<string> {
@@ -134,6 +135,7 @@ export async function submit(client: JobClientApi, job: JobOptions): Promise<str
       maxAttempts: job.maxAttempts ?? 0,
       noSpeculation: job.noSpeculation ?? false,
       skipBadRecords: job.skipBadRecords ?? 0,
+      outputReplication: job.outputReplication ?? 0,
     },
     bundle: BUNDLE,
     submitter: 'tester',

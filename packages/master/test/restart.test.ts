@@ -93,3 +93,19 @@ it('finishes commits a crash cut short, whether or not the rename had happened',
     expect((await dfs.dfs.readFile(`/out/part-r-0000${i}`)).toString()).toBe(`${reduce.attemptId}\n`);
   }
 });
+
+it('starts on a state dir made before jobs had an output replication: the column is added, old jobs read with the default', async () => {
+  const first = await startTestMaster(dfs);
+  const jobId = await submit(first.client, { inputs: ['/in'], output: '/out', reducers: 1 });
+  await first.stop();
+  // The jobs table as it was before output_replication existed.
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(`${first.dir}/master.db`);
+  db.exec('ALTER TABLE jobs DROP COLUMN output_replication');
+  db.close();
+
+  const second = await startTestMaster(dfs, { dir: first.dir });
+  expect((await second.client.GetJobStatus({ jobId })).spec).toMatchObject({ outputReplication: 0 });
+  const next = await submit(second.client, { inputs: ['/in'], output: '/out2', reducers: 1, outputReplication: 2 });
+  expect((await second.client.GetJobStatus({ jobId: next })).spec).toMatchObject({ outputReplication: 2 });
+});

@@ -39,7 +39,7 @@ describe('options', () => {
 
 describe('parseSubmission', () => {
   const request = {
-    spec: { name: 'j', inputs: ['in/'], output: 'out', reducers: 2, params: { k: 'v' }, maxAttempts: 0, noSpeculation: false, skipBadRecords: 0 },
+    spec: { name: 'j', inputs: ['in/'], output: 'out', reducers: 2, params: { k: 'v' }, maxAttempts: 0, noSpeculation: false, skipBadRecords: 0, outputReplication: 0 },
     bundle: Buffer.from('x'),
     submitter: 'me',
   };
@@ -55,6 +55,7 @@ describe('parseSubmission', () => {
       maxAttempts: 4,
       speculative: true,
       skipBadRecords: 0,
+      outputReplication: 0,
       bundle: Buffer.from('x'),
     });
   });
@@ -65,6 +66,7 @@ describe('parseSubmission', () => {
       skipBadRecords: 2,
     });
     expect(() => parseSubmission({ ...request, spec: { ...request.spec, skipBadRecords: -1 } }, 4)).toThrow('spec.skip_bad_records: must be ≥ 0');
+    expect(() => parseSubmission({ ...request, spec: { ...request.spec, outputReplication: -1 } }, 4)).toThrow('spec.output_replication: must be ≥ 0');
   });
 
   it('refuses a reducer count that is not an integer (the wire cannot say 1.5, a caller in-process can)', () => {

@@ -14,7 +14,7 @@ function partFileName(kind: 'm' | 'r', taskIndex: number): string {
 /** Copies `localFile` to the attempt's part file; returns bytes written (HDFS_BYTES_WRITTEN). */
 export async function writeTaskOutput(
   dfs: DfsClient,
-  target: { output: string; attemptId: string; kind: 'm' | 'r'; taskIndex: number },
+  target: { output: string; attemptId: string; kind: 'm' | 'r'; taskIndex: number; replication: number },
   localFile: string,
   signal: AbortSignal,
 ): Promise<number> {
@@ -23,7 +23,8 @@ export async function writeTaskOutput(
   // No parents made: if the master already aborted the job and deleted OUTPUT, this
   // attempt must fail rather than bring OUTPUT back (which would block a rerun).
   await dfs.mkdirs(attemptDir, { parents: false });
-  const out = await dfs.create(file, { createParent: false, overwrite: true });
+  // Replication 0: the DFS default.
+  const out = await dfs.create(file, { createParent: false, overwrite: true, replication: target.replication || undefined });
   await pipeline(fs.createReadStream(localFile, { highWaterMark: READ_CHUNK_BYTES }), out, { signal });
   return out.bytesWritten;
 }

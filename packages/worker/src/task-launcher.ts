@@ -155,9 +155,9 @@ export class TaskLauncher {
   }
 
   private writeText(assignment: TaskAssignment__Output, kind: 'm' | 'r', signal: AbortSignal): Promise<number> {
-    const { attemptId, output, taskIndex } = assignment;
+    const { attemptId, output, taskIndex, outputReplication } = assignment;
     const local = path.join(this.options.workDir.scratch(attemptId), SCRATCH.textOutput);
-    return writeTaskOutput(this.options.dfs, { output, attemptId, kind, taskIndex }, local, signal);
+    return writeTaskOutput(this.options.dfs, { output, attemptId, kind, taskIndex, replication: outputReplication }, local, signal);
   }
 }
 

@@ -99,6 +99,7 @@ export function registerJobCommands(program: Command): void {
     .option('--max-attempts <n>', 'attempts per task before the job fails (default: the master\'s)', intFlag(1))
     .option('--no-speculation', 'never launch backup attempts for slow tasks')
     .option('--skip-bad-records <n>', 'skip a map record once attempts failed on it n times (0: off)', intFlag(0), 0)
+    .option('--output-replication <n>', 'replication of the output files (default: the DFS default)', intFlag(1))
     .option('--wait', 'follow the job until it ends; exit 0 only if it succeeds')
     .option('--json', 'print JSON')
     .action(
@@ -115,6 +116,7 @@ export function registerJobCommands(program: Command): void {
           maxAttempts: opts.maxAttempts ?? 0,
           noSpeculation: !opts.speculation,
           skipBadRecords: opts.skipBadRecords,
+          outputReplication: opts.outputReplication ?? 0,
         };
         const jobId = await withMaster(cmd, async (api) => {
           const { jobId } = await api.SubmitJob({ spec, bundle: code, submitter: os.userInfo().username });

@@ -32,6 +32,10 @@ export interface JobSpec {
    * is skipped by the task's later attempts and counted in SKIPPED_RECORDS. 0: off.
    */
   'skipBadRecords'?: (number);
+  /**
+   * Replication of the output's part files; 0: the DFS default.
+   */
+  'outputReplication'?: (number);
 }
 
 export interface JobSpec__Output {
@@ -65,4 +69,8 @@ export interface JobSpec__Output {
    * is skipped by the task's later attempts and counted in SKIPPED_RECORDS. 0: off.
    */
   'skipBadRecords': (number);
+  /**
+   * Replication of the output's part files; 0: the DFS default.
+   */
+  'outputReplication': (number);
 }

@@ -31,6 +31,10 @@ export interface TaskAssignment {
    * Maps in skip mode: records (0-based index within the split) not to give to map.
    */
   'skipRecords'?: (number | string | Long)[];
+  /**
+   * Replication of the part file the attempt writes; 0: the DFS default.
+   */
+  'outputReplication'?: (number);
 }
 
 export interface TaskAssignment__Output {
@@ -59,4 +63,8 @@ export interface TaskAssignment__Output {
    * Maps in skip mode: records (0-based index within the split) not to give to map.
    */
   'skipRecords': (number)[];
+  /**
+   * Replication of the part file the attempt writes; 0: the DFS default.
+   */
+  'outputReplication': (number);
 }
