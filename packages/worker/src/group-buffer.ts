@@ -23,8 +23,13 @@ function sizeOf(x: Value): number {
   return size;
 }
 
+/** A key's values once it has more than one (a lone value is kept as it is: most keys of a map have one). */
+class Values {
+  constructor(readonly list: Value[]) {}
+}
+
 export class GroupBuffer {
-  private primitive = new Map<PrimitiveKey, Value[]>();
+  private primitive = new Map<PrimitiveKey, Value | Values>();
   private complex: Array<[Value, Value]> = [];
   private onlyStrings = true;
   /** Rough bytes of memory the buffered records take. */
@@ -38,12 +43,14 @@ export class GroupBuffer {
       this.complex.push([key, value]);
       return;
     }
-    const values = this.primitive.get(key);
-    if (values === undefined) {
-      this.primitive.set(key, [value]);
+    const held = this.primitive.get(key);
+    if (held === undefined) {
+      this.primitive.set(key, value);
       if (typeof key !== 'string') this.onlyStrings = false;
+    } else if (held instanceof Values) {
+      held.list.push(value);
     } else {
-      values.push(value);
+      this.primitive.set(key, new Values([held, value]));
     }
   }
 
@@ -54,7 +61,10 @@ export class GroupBuffer {
     // Strings alone: the default sort is compareKeys' order (UTF-16 code units), and faster.
     if (this.onlyStrings) keys.sort();
     else keys.sort(compareKeys);
-    const groups = keys.map((key): Group => [key, primitive.get(key) as Value[]]);
+    const groups = keys.map((key): Group => {
+      const held = primitive.get(key) as Value | Values;
+      return [key, held instanceof Values ? held.list : [held]];
+    });
     this.primitive = new Map();
     this.complex = [];
     this.onlyStrings = true;
