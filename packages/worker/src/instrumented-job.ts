@@ -19,15 +19,20 @@ export interface InstrumentedJob {
 export function instrumentJob(job: AnyJob, status: TaskStatus, skipRecords: ReadonlySet<number> = new Set()): InstrumentedJob {
   let nextRecord = 0;
   let skipped = 0;
+  // Called per group (combine, reduce) or per record (partition): no closure per call.
   const user =
     <A extends unknown[], R>(fn: (...args: A) => R) =>
-    (...args: A): R =>
-      asUserCode(status, () => fn.apply(job, args));
+    (...args: A): R => {
+      status.enterUserCode();
+      const result = fn.apply(job, args);
+      status.leaveUserCode();
+      return result;
+    };
   const instrumented: AnyJob = {
     ...job,
     map(record: string, ctx: Parameters<AnyJob['map']>[1]) {
       const index = nextRecord++;
-      if (skipRecords.has(index)) {
+      if (skipRecords.size > 0 && skipRecords.has(index)) {
         skipped++;
         return;
       }
