@@ -33,6 +33,17 @@ const RETRY_DELAY_MS = 500;
 /** A single segment larger than this share of the shuffle buffer goes to disk. */
 const SINGLE_SEGMENT_SHARE = 0.25;
 
+/**
+ * This worker could not keep a fetched segment (its disk is full, say). Not the map's
+ * fault: re-running maps would not help, so the attempt fails as itself.
+ */
+class LocalShuffleError extends Error {
+  constructor(cause: unknown) {
+    super(`cannot keep shuffled map output on this worker's disk: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'LocalShuffleError';
+  }
+}
+
 export class FetchFailedError extends Error {
   constructor(
     readonly maps: number[],
@@ -100,6 +111,7 @@ export class ShuffleFetcher {
           segments[i] = await this.fetchWithRetry(jobId, partition, location, { budget, file, signal });
         } catch (err) {
           signal.throwIfAborted();
+          if (err instanceof LocalShuffleError) throw err;
           failures.push({ map: location.mapIndex, error: `${location.attemptId} at ${location.shuffleAddress}: ${describeError(err)}` });
         }
       }
@@ -121,8 +133,9 @@ export class ShuffleFetcher {
   private async fetchWithRetry(jobId: string, partition: number, location: MapOutputLocation__Output, to: FetchTarget): Promise<ShuffledSegment> {
     try {
       return await this.fetch(jobId, partition, location, to);
-    } catch {
+    } catch (err) {
       to.signal.throwIfAborted();
+      if (err instanceof LocalShuffleError) throw err;
       await sleep(RETRY_DELAY_MS);
       return this.fetch(jobId, partition, location, to);
     }
@@ -150,28 +163,32 @@ export class ShuffleFetcher {
           inMemory += chunk.data.length;
           continue;
         }
-        if (file === undefined) {
-          // Past the budget: what came so far, and all that follows, goes to disk.
-          file = await fs.open(to.file, 'w');
-          for (const held of chunks) await file.write(held);
-          chunks.length = 0;
-          budget.give(inMemory);
-          inMemory = 0;
+        try {
+          if (file === undefined) {
+            // Past the budget: what came so far, and all that follows, goes to disk.
+            file = await fs.open(to.file, 'w');
+            for (const held of chunks) await file.write(held);
+            chunks.length = 0;
+            budget.give(inMemory);
+            inMemory = 0;
+          }
+          await file.write(chunk.data);
+        } catch (err) {
+          throw new LocalShuffleError(err);
         }
-        await file.write(chunk.data);
       }
+      await file?.close();
     } catch (err) {
       budget.give(inMemory);
-      await file?.close();
-      await fs.rm(to.file, { force: true });
+      // Best effort: the error that matters is the one being thrown.
+      await file?.close().catch(() => undefined);
+      await fs.rm(to.file, { force: true }).catch(() => undefined);
       throw isServiceError(err) ? fromServiceError(err, `shuffle ${location.shuffleAddress}`) : err;
     } finally {
       signal.removeEventListener('abort', cancel);
+      call.cancel(); // a no-op once the stream has ended; otherwise the server stops sending
     }
-    if (file !== undefined) {
-      await file.close();
-      return { file: to.file, length };
-    }
+    if (file !== undefined) return { file: to.file, length };
     // One buffer that owns its memory, so it can be moved to the reduce's thread.
     const bytes = Buffer.allocUnsafeSlow(length);
     let offset = 0;

@@ -155,6 +155,27 @@ describe('failures', () => {
     expect(report?.error).toMatch(/map 1, 2/);
   });
 
+  test('a reduce that cannot keep shuffled output on its own disk fails as itself, blaming no map', async () => {
+    // A tiny shuffle buffer sends every segment to disk, where a directory stands in the way.
+    const { master, worker, mapOf } = await setup({ shuffleBuffer: '16B' });
+    master.bundles.set(jobIdOf(1), fragileJob(''));
+    const map = mapOf(1);
+    await master.run(map);
+    const reduceId = attemptIdOf(1, 'r', 0);
+    fs.mkdirSync(path.join(worker.dir, 'spill', reduceId, 'shuffle-m-000000'), { recursive: true });
+    const [report] = await master.run({
+      attemptId: reduceId,
+      jobId: jobIdOf(1),
+      type: TaskType.REDUCE,
+      taskIndex: 0,
+      reducers: 1,
+      output: '/out/1',
+      mapOutputs: [{ mapIndex: 0, attemptId: map.attemptId, shuffleAddress: worker.address }],
+    });
+    expect(report).toMatchObject({ state: AttemptState.FAILED, fetchFailedMaps: [], userCode: false });
+    expect(report?.error).toMatch(/cannot keep shuffled map output on this worker's disk/);
+  });
+
   test('a worker rides out a master restart and reports what finished meanwhile', async () => {
     const { master, mapOf } = await setup();
     master.bundles.set(jobIdOf(1), fragileJob('const until = Date.now() + 800; while (Date.now() < until) {}'));
