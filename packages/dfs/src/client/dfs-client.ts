@@ -110,10 +110,10 @@ export class DfsClient {
   /**
    * Reads `into.length` bytes of the file from `offset` into `into` (without the copy a
    * stream costs: local replicas are read straight into it); returns the bytes read,
-   * fewer only at the end of the file. An abort of `signal` ends the read.
+   * fewer only at the end of the file. An abort of `signal` ends the read (rejecting it).
    */
   async readInto(path: string, offset: number, into: Buffer, signal?: AbortSignal): Promise<number> {
-    return readFileInto({ ...(await this.readerOptions(path, { offset, length: into.length })), into }, signal);
+    return readFileInto({ ...(await this.readerOptions(path, { offset, length: into.length })), into, signal });
   }
 
   private async readerOptions(path: string, options: ReadOptions): Promise<FileReaderOptions> {

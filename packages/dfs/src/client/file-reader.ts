@@ -24,6 +24,8 @@ export interface FileReaderOptions {
   statistics: ReadStatistics;
   /** Room for the whole range: the bytes land here (short-circuit reads straight from disk) and are yielded as views of it. */
   into?: Buffer;
+  /** Ends the read: a remote block read is cancelled at once, a local one after its current pread. */
+  signal?: AbortSignal;
   secret?: string;
   log?: Logger;
 }
@@ -44,12 +46,9 @@ export function openFile(options: FileReaderOptions): Readable {
 }
 
 /** Reads the range into `options.into`; returns the number of bytes read (fewer at the end of the file). */
-export async function readFileInto(options: FileReaderOptions & { into: Buffer }, signal?: AbortSignal): Promise<number> {
+export async function readFileInto(options: FileReaderOptions & { into: Buffer }): Promise<number> {
   let bytes = 0;
-  for await (const chunk of readRange(options)) {
-    signal?.throwIfAborted(); // leaving the loop ends the read
-    bytes += chunk.length;
-  }
+  for await (const chunk of readRange(options)) bytes += chunk.length;
   return bytes;
 }
 
@@ -75,6 +74,7 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
           offset: position - block.offset,
           length: blockEnd - position,
           secret: options.secret,
+          signal: options.signal,
         };
         const into = options.into?.subarray(position - offset, blockEnd - offset);
         for await (const read of shortCircuit ? readLocalBlock(request, into) : readBlock(request)) {
@@ -87,6 +87,7 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
         if (position >= blockEnd) break;
         failures.push(`${where}: ended early`);
       } catch (err) {
+        options.signal?.throwIfAborted(); // not a replica's fault: no other to try
         failures.push(`${where}: ${(err as Error).message}`);
         const message = shortCircuit ? 'short-circuit read failed; reading through the datanode' : 'replica read failed';
         options.log?.warn({ path, blockId: block.blockId, datanode: replica.datanodeId, err }, message);

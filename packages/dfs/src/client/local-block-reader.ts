@@ -30,13 +30,18 @@ export async function* readLocalBlock(options: ReadBlockOptions, into?: Buffer):
     if (offset > replica.length || end > replica.length) {
       throw new TsmrError(status.OUT_OF_RANGE, `${blockId}: bytes [${offset}, ${end}) are past its end (${replica.length} bytes)`);
     }
-    const bufferBytes = readBufferSize(replica.bytesPerChecksum);
-    const aligned = (n: number) => n % replica.bytesPerChecksum === 0 || n === replica.length;
+    const { bytesPerChecksum } = replica;
+    const bufferBytes = readBufferSize(bytesPerChecksum);
+    const aligned = (n: number) => n % bytesPerChecksum === 0 || n === replica.length;
     const direct = into !== undefined && aligned(offset) && aligned(end);
+    /** Room for the whole chunks covering [position, end), at most bufferBytes (a one-byte read needs one chunk). */
+    const roomFor = (position: number) =>
+      Math.min(bufferBytes, Math.ceil((end - (position - (position % bytesPerChecksum))) / bytesPerChecksum) * bytesPerChecksum);
     const bufferAt = (position: number) =>
-      direct ? into.subarray(position - offset, Math.min(position - offset + bufferBytes, end - offset)) : allocateReadBuffer(bufferBytes);
+      direct ? into.subarray(position - offset, Math.min(position - offset + bufferBytes, end - offset)) : allocateReadBuffer(roomFor(position));
     const readFrom = (position: number) => replica.read(position, end, bufferAt(position));
     for (let position = offset; position < end; ) {
+      options.signal?.throwIfAborted();
       const data = await (reading ?? readFrom(position));
       position += data.length;
       reading = position < end ? readFrom(position) : undefined;

@@ -10,6 +10,8 @@ export interface ReadBlockOptions {
   /** 0: to the end of the block. */
   length: number;
   secret?: string;
+  /** Ends the read at once (the call is cancelled). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -18,13 +20,18 @@ export interface ReadBlockOptions {
  * Stopping the iteration early cancels the call.
  */
 export async function* readBlock(options: ReadBlockOptions): AsyncGenerator<Buffer, void, undefined> {
-  const { address, blockId, offset, length, secret } = options;
+  const { address, blockId, offset, length, secret, signal } = options;
+  signal?.throwIfAborted();
   const call = dataTransferClient(address).ReadBlock({ blockId, offset, length }, secretMetadata(secret));
+  const cancel = () => call.cancel();
+  signal?.addEventListener('abort', cancel);
   try {
     for await (const chunk of call as AsyncIterable<{ data: Buffer }>) yield chunk.data;
   } catch (err) {
+    signal?.throwIfAborted();
     throw isServiceError(err) ? fromServiceError(err, `datanode ${address}`) : err;
   } finally {
+    signal?.removeEventListener('abort', cancel);
     call.cancel();
   }
 }

@@ -124,6 +124,15 @@ describe('short-circuit reads', () => {
     expect(remote.readStatistics().shortCircuitBytesRead).toBe(0);
   });
 
+  it('readInto ends with the abort reason when its signal is aborted, locally or through a datanode', async () => {
+    for (const reader of [localClient(), localClient({ shortCircuitReads: false })]) {
+      const controller = new AbortController();
+      const reading = reader.readInto('/sc/data', 0, Buffer.alloc(data.length), controller.signal);
+      controller.abort(new Error('attempt killed'));
+      await expect(reading).rejects.toThrow('attempt killed');
+    }
+  });
+
   it('are not used by a client without a local datanode', async () => {
     const plain = client();
     await plain.readFile('/sc/data');
