@@ -31,12 +31,13 @@ export interface MapOutputOptions {
   /** Where file.out and index.json go. */
   outputDir: string;
   counters: Counters;
+  /** Called as spills and merges are written (the task timeout watches progress). */
+  progressed(): void;
 }
 
 /** Collects a map attempt's output records and writes its map output. */
 export class MapOutputBuffer {
   private readonly partitions: GroupBuffer[];
-  private bufferedBytes = 0;
   private readonly spills: Run[] = [];
 
   constructor(private readonly options: MapOutputOptions) {
@@ -52,8 +53,8 @@ export class MapOutputBuffer {
       const p = single ? 0 : partitionOf(job, key, reducers, params);
       (this.partitions[p] as GroupBuffer).add(key, value);
     }
-    this.bufferedBytes = this.partitions.reduce((sum, p) => sum + p.bytes, 0);
-    if (this.bufferedBytes >= this.options.sortBufferBytes) this.spill();
+    const bufferedBytes = this.partitions.reduce((sum, p) => sum + p.bytes, 0);
+    if (bufferedBytes >= this.options.sortBufferBytes) this.spill();
   }
 
   /** Writes file.out and index.json; returns each partition's length in bytes. */
@@ -81,7 +82,6 @@ export class MapOutputBuffer {
   /** Sorts, combines and writes the buffered records as one run; empties the buffer. */
   private writeBuffer(file: string): Segment[] {
     const segments = this.writeRun(file, (p, out) => this.combineInto((this.partitions[p] as GroupBuffer).takeSortedGroups(), out));
-    this.bufferedBytes = 0;
     return segments;
   }
 
@@ -131,7 +131,7 @@ export class MapOutputBuffer {
 
   /** Writes one sorted run: each partition's records, written one partition at a time. */
   private writeRun(file: string, writePartition: (partition: number, out: RunWriter) => void): Segment[] {
-    const out = new RunWriter(file);
+    const out = new RunWriter(file, this.options.progressed);
     const segments: Segment[] = [];
     try {
       for (let p = 0; p < this.options.reducers; p++) {

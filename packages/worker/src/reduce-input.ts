@@ -22,16 +22,24 @@ export interface ReduceRuns {
   spilledRecords: number;
 }
 
-/** The segments as runs, at most `factor` of them on disk; intermediate files go to `scratch`. */
-export function openReduceRuns(segments: readonly ShuffledSegment[], scratch: string, factor: number): ReduceRuns {
+/**
+ * The segments as runs, at most `factor` of them on disk; intermediate files go to
+ * `scratch`. Groups of consecutive segments with none on disk are left as they are.
+ */
+export function openReduceRuns(segments: readonly ShuffledSegment[], scratch: string, factor: number, progressed: () => void): ReduceRuns {
   let current = [...segments];
   let spilledRecords = 0;
+  const onDisk = (group: readonly ShuffledSegment[]) => group.some((s) => 'file' in s);
   for (let pass = 0; current.filter((s) => 'file' in s).length > factor; pass++) {
     const next: ShuffledSegment[] = [];
     for (let from = 0; from < current.length; from += factor) {
       const group = current.slice(from, from + factor);
+      if (!onDisk(group)) {
+        next.push(...group);
+        continue;
+      }
       const file = path.join(scratch, `merge-${pass}-${next.length}`);
-      const merged = mergeInto(group, file);
+      const merged = mergeInto(group, file, progressed);
       next.push({ file, length: merged.length });
       spilledRecords += merged.records;
       for (const s of group) if ('file' in s) fs.rmSync(s.file, { force: true });
@@ -49,9 +57,9 @@ export function openReduceRuns(segments: readonly ShuffledSegment[], scratch: st
 }
 
 /** Merges the runs into one file. */
-function mergeInto(group: readonly ShuffledSegment[], file: string): { length: number; records: number } {
+function mergeInto(group: readonly ShuffledSegment[], file: string, progressed: () => void): { length: number; records: number } {
   const runs = group.map(open);
-  const out = new RunWriter(file);
+  const out = new RunWriter(file, progressed);
   try {
     let records = 0;
     for (const [key, value] of mergeRecords(runs)) {

@@ -16,7 +16,11 @@ export class RunWriter {
   records = 0;
   private segmentStart = 0;
 
-  constructor(file: string) {
+  /** `progressed` is called at each write to the file: a merge writing runs is making progress (the task timeout watches it). */
+  constructor(
+    file: string,
+    private readonly progressed: () => void = () => {},
+  ) {
     this.fd = fs.openSync(file, 'w');
   }
 
@@ -43,6 +47,7 @@ export class RunWriter {
     const bytes = this.encoder.take();
     writeAll(this.fd, bytes);
     this.written += bytes.length;
+    this.progressed();
   }
 }
 

@@ -120,6 +120,7 @@ function runMapTask(task: MapTaskRequest): TaskResult {
     spillDir: task.scratch,
     outputDir: path.join(task.scratch, SCRATCH.mapOutputDir),
     counters,
+    progressed: () => status.progressed(),
   });
   for (const batch of mapBatches(task)) buffer.collect(map(batch));
   const partitionBytes = buffer.finish();
@@ -133,7 +134,7 @@ function runReduceTask(task: ReduceTaskRequest): TaskResult {
   const { job } = instrumentJob(loaded, status);
   const counters = new Counters();
   fs.mkdirSync(task.scratch, { recursive: true });
-  const { runs, spilledRecords } = openReduceRuns(task.segments, task.scratch, task.mergeFactor);
+  const { runs, spilledRecords } = openReduceRuns(task.segments, task.scratch, task.mergeFactor, () => status.progressed());
   counters.add('SPILLED_RECORDS', spilledRecords);
   const out = new TextOutput(path.join(task.scratch, SCRATCH.textOutput));
   let batch: Group[] = [];

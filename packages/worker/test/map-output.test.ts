@@ -48,11 +48,13 @@ test.each([
   const job: AnyJob = { name: 'mixed', map() {} };
   const dir = tempDir();
   const counters = new Counters();
+  let progress = 0;
   const buffer = new MapOutputBuffer({
     job,
     params: {},
     reducers: 3,
     sortBufferBytes,
+    progressed: () => progress++,
     spillDir: path.join(dir, 'spill'),
     outputDir: path.join(dir, 'out'),
     counters,
@@ -73,5 +75,7 @@ test.each([
   const spills = fs.existsSync(path.join(dir, 'spill')) ? fs.readdirSync(path.join(dir, 'spill')).length : 0;
   if (sortBufferBytes < 1000) expect(spills).toBeGreaterThan(2);
   else expect(spills).toBe(0);
+  // Every run written (each spill, and the merged output) marked progress.
+  expect(progress).toBeGreaterThanOrEqual(spills + 1);
   expect(counters.get('SPILLED_RECORDS')).toBe(input.length * (spills === 0 ? 1 : 2));
 });

@@ -96,8 +96,10 @@ test('merge passes over many on-disk segments keep every record, equal keys in m
     fs.writeFileSync(file, bytes);
     return { file, length: bytes.length };
   });
-  const { runs, spilledRecords } = openReduceRuns(segments, dir, 4);
+  let progress = 0;
+  const { runs, spilledRecords } = openReduceRuns(segments, dir, 4, () => progress++);
   expect(runs.length).toBeLessThanOrEqual(4);
+  expect(progress).toBeGreaterThan(0);
   expect(spilledRecords).toBeGreaterThan(0);
   const expected = groupSorted(sortRecords(maps.flat()));
   expect([...mergeGroups(runs)]).toEqual(expected);
