@@ -10,7 +10,7 @@ import { withRetry } from './retry';
 
 /** Metadata key that carries the cluster secret on every call. */
 export const SECRET_METADATA_KEY = 'x-tsmr-secret';
-/** No message on any tsmr channel may be larger (data packets are 1 MiB). */
+/** No message on any tsmr channel may be larger (data messages are at most 4 MiB). */
 export const MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 /** HTTP/2 window for data streams: the 64 KB default caps a stream near 200 MB/s. */
 export const FLOW_CONTROL_WINDOW_BYTES = 8 * 1024 * 1024;

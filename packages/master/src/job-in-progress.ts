@@ -41,10 +41,12 @@ export class TaskInProgress implements Queueable {
     return this.doneAttempt;
   }
 
+  /** Makes `attempt` the task's (row.doneAttempt too; the caller stores the row). */
   setDone(attempt: AttemptRow | undefined): void {
     const runs = this.job.runsOf(this);
     if (this.doneAttempt) runs.unfinished(runTime(this.doneAttempt));
     this.doneAttempt = attempt;
+    this.row.doneAttempt = attempt?.id ?? null;
     if (attempt) runs.finished(runTime(attempt));
   }
 

@@ -241,7 +241,9 @@ export class JobTracker {
 
   /**
    * Applies heartbeats that arrived together (see GroupCommit) in one transaction, each in
-   * its own savepoint: one that fails leaves the store as it was and fails alone.
+   * its own savepoint: one that throws has its store changes rolled back and fails alone
+   * (what it changed in memory stays, as with any transaction here that throws).
+   * A failed commit fails the whole group.
    */
   heartbeats(statuses: readonly WorkerStatus[], now: number): Settled<WorkerOrders>[] {
     return this.atomically(() =>
@@ -362,7 +364,6 @@ export class JobTracker {
     // The first attempt to succeed is the task's: a backup or original still running is killed.
     for (const other of [...task.running]) this.finishAttempt(other, 'KILLED', now, { error: `superseded by ${active.row.id}` });
     task.setDone(active.row);
-    task.row.doneAttempt = active.row.id;
     if (task.writesOutput) {
       task.row.state = 'COMMITTING';
       this.parts.store.updateTask(task.row);
@@ -396,7 +397,6 @@ export class JobTracker {
         Object.assign(attempt, { state: 'FAILED', error: `commit failed: ${messageOf(err)}`, errorStack: '' });
         this.parts.store.updateAttempt(attempt);
         task.setDone(undefined);
-        task.row.doneAttempt = null;
         this.taskAttemptFailed(task, attempt, Date.now());
       });
       return;
@@ -511,7 +511,6 @@ export class JobTracker {
       this.parts.store.updateAttempt(lost);
     }
     map.setDone(undefined);
-    map.row.doneAttempt = null;
     map.job.mapsDone--;
     this.parts.log.warn({ jobId: map.job.id, taskId: map.row.id, attemptId: lost?.id, reason }, 'map output lost');
     this.requeue(map, now);

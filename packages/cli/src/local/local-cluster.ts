@@ -49,7 +49,7 @@ export async function startLocalCluster(options: LocalStartOptions): Promise<Clu
   const secret = existing ? existing.secret : options.secret ? randomBytes(24).toString('base64url') : undefined;
   const env = { ...process.env, TSMR_SECRET: secret ?? '' };
 
-  /** Daemons this call started: stopped again if a later one fails, as no cluster.json would name them. */
+  /** Daemons this call started: stopped again if the start fails (a half-started cluster serves no one). */
   const launched: number[] = [];
   /** The recorded daemon if it still runs, else a fresh one on its recorded port. */
   const ensure = async (name: string, previous: DaemonRecord | undefined, args: string[]): Promise<DaemonRecord> => {

@@ -48,15 +48,13 @@ export interface DataTransferChannel extends grpc.Client {
   ): grpc.ClientUnaryCall;
 }
 
-/** Spare bytes an in-place ReadChunk needs before its data: a tag and a varint of up to 5 bytes. */
-export const READ_CHUNK_HEADER_ROOM = 6;
 /** Field 1 (`data`), wire type 2 (length-delimited). */
 const READ_CHUNK_DATA_TAG = 0x0a;
 
 /**
  * The ReadChunk `{ data }` encoded around `data`: its header is written into the bytes
  * just before it in the same ArrayBuffer, which the caller must own and not need (at
- * least READ_CHUNK_HEADER_ROOM of them). Returns a view from the header to data's end.
+ * most 6: a tag and a varint of up to 5 bytes). Returns a view from the header to data's end.
  */
 export function encodeReadChunkInPlace(data: Buffer): Buffer {
   let varintBytes = 1;
