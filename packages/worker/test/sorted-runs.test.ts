@@ -9,7 +9,9 @@ import { openReduceRuns } from '../src/reduce-input';
 import { RunReader, type KeyValue } from '../src/run-reader';
 import { RunWriter } from '../src/run-writer';
 import type { ShuffledSegment } from '../src/task-protocol';
-import { tempDir } from './helpers';
+import { stopAll, tempDir } from './helpers';
+
+afterEach(stopAll);
 
 function readAll(run: RunReader): KeyValue[] {
   const out: KeyValue[] = [];

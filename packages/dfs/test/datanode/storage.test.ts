@@ -26,7 +26,12 @@ describe('BlockStorage', () => {
     expect(first.datanodeId).toMatch(/^[0-9a-f-]{36}$/);
     expect((await readFile(path.join(dir, 'datanode-id'), 'utf8')).trim()).toBe(first.datanodeId);
     expect((await BlockStorage.open(dir)).datanodeId).toBe(first.datanodeId);
-    expect((await BlockStorage.open(await tempDir())).datanodeId).not.toBe(first.datanodeId);
+    const other = await tempDir();
+    try {
+      expect((await BlockStorage.open(other)).datanodeId).not.toBe(first.datanodeId);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 
   it('empties tmp/ at start', async () => {
