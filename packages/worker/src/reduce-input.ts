@@ -8,9 +8,7 @@ import path from 'node:path';
 import { mergeRecords } from './merge';
 import { RunReader } from './run-reader';
 import { RunWriter } from './run-writer';
-import type { ShuffledSegment } from './task-protocol';
-
-const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+import { asBuffer, type ShuffledSegment } from './task-protocol';
 
 function open(segment: ShuffledSegment): RunReader {
   return 'bytes' in segment ? RunReader.ofBuffer(asBuffer(segment.bytes)) : RunReader.ofFile(segment.file);

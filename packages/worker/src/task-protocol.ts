@@ -63,6 +63,9 @@ export interface TaskResult {
   partitionBytes?: number[];
 }
 
+/** A request's bytes as a Buffer (they arrive in the thread as a plain Uint8Array), without a copy. */
+export const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** Where a task thread leaves its results inside the attempt's scratch dir. */
 export const SCRATCH = {
   /** Map output (file.out + index.json), renamed whole into map-output/ on success. */

@@ -21,6 +21,7 @@ import { mergeGroups, type Group } from './merge';
 import { openReduceRuns } from './reduce-input';
 import {
   SCRATCH,
+  asBuffer,
   type DescribeTask,
   type JobDescription,
   type MapTaskRequest,
@@ -59,8 +60,6 @@ function loadJob(bundle: string, status: TaskStatus): AnyJob {
 function paramsOf(job: AnyJob, overrides: Record<string, string>, status: TaskStatus): Params {
   return asUserCode(status, () => resolveParams(job.params ?? {}, overrides));
 }
-
-const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export default function runTask(task: TaskRequest): TaskResult | JobDescription {
   switch (task.kind) {
