@@ -30,7 +30,7 @@ export { InvalidJobError, InvalidParamError, InvalidRecordError } from './errors
 export { validateJob, INPUT_MODES, type AnyJob } from './define-job';
 export { resolveParams } from './params';
 export { hashKey, defaultPartition } from './keys';
-export { encode, decode, encodeRecords, decodeRecords, RecordEncoder, RecordDecoder } from './serde';
+export { encode, decode, decodeRange, encodeRecords, decodeRecords, RecordEncoder, RecordDecoder } from './serde';
 export { LineSplitter, splitLines, linesOfSplit } from './lines';
 export { Counters, BUILTIN_COUNTERS, type BuiltinCounter } from './counters';
 export { sortRecords, groupSorted } from './grouping';

@@ -102,6 +102,11 @@ class Writer {
       }
     }
   }
+  /** Appends bytes already encoded. */
+  raw(src: Buffer, start: number, end: number): void {
+    this.ensure(end - start);
+    this.pos += src.copy(this.buf, this.pos, start, end);
+  }
   result(): Buffer {
     return this.buf.subarray(0, this.pos);
   }
@@ -216,6 +221,15 @@ export function decode(buf: Buffer): Value {
   return x;
 }
 
+/** Decodes the one value encoded at buf[start, end). */
+export function decodeRange(buf: Buffer, start: number, end: number): Value {
+  const r = new Reader(buf);
+  r.pos = start;
+  const x = r.value();
+  if (r.pos !== end) throw new RangeError(`serde: the value at byte ${start} ends at ${r.pos}, not ${end}`);
+  return x;
+}
+
 /** Encodes records as they come: add() them, take() the bytes so far (then it starts afresh). */
 export class RecordEncoder {
   private w = new Writer(64 * 1024);
@@ -225,9 +239,19 @@ export class RecordEncoder {
     this.w.value(value);
   }
 
+  /** Appends records already encoded: the bytes [start, end) of another encoding. */
+  addEncoded(src: Buffer, start: number, end: number): void {
+    this.w.raw(src, start, end);
+  }
+
   /** Bytes encoded since the last take(). */
   get length(): number {
     return this.w.pos;
+  }
+
+  /** The bytes encoded since the last take(), without taking them: a view valid until the next add. */
+  peek(): Buffer {
+    return this.w.result();
   }
 
   take(): Buffer {

@@ -6,6 +6,7 @@
 // buffer counts roughly how many bytes of memory its records take (the sort budget).
 import { compareKeys, groupSorted, sortRecords, type Value } from '@tsmr/sdk';
 import type { Group } from './merge';
+import type { RunWriter } from './run-writer';
 
 /** Keys a Map can group exactly as compareKeys does (SameValueZero: -0 is 0, like the key order). */
 type PrimitiveKey = string | number | boolean | null;
@@ -52,6 +53,11 @@ export class GroupBuffer {
     } else {
       this.primitive.set(key, new Values([held, value]));
     }
+  }
+
+  /** Writes the records, sorted by key (stable), to `out`; empties the buffer. */
+  writeSorted(out: RunWriter): void {
+    for (const [key, values] of this.takeSortedGroups()) for (const value of values) out.add(key, value);
   }
 
   /** The buffered records as groups in key order; empties the buffer. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Counters, partitionOf, runCombine, type AnyJob, type Params } from '@tsmr/sdk';
 import { GroupBuffer } from './group-buffer';
+import { StringKeyBuffer } from './string-key-buffer';
 import { MAP_OUTPUT_FILE, writeIndex, type Segment } from './map-output-index';
 import { mergeGroups, mergeRecords, type Group } from './merge';
 import { RunReader, type KeyValue } from './run-reader';
@@ -37,11 +38,12 @@ export interface MapOutputOptions {
 
 /** Collects a map attempt's output records and writes its map output. */
 export class MapOutputBuffer {
-  private readonly partitions: GroupBuffer[];
+  /** A partition's buffer holds string keys by their bytes until another kind of key comes (then all go to a GroupBuffer). */
+  private readonly partitions: Array<StringKeyBuffer | GroupBuffer>;
   private readonly spills: Run[] = [];
 
   constructor(private readonly options: MapOutputOptions) {
-    this.partitions = Array.from({ length: options.reducers }, () => new GroupBuffer());
+    this.partitions = Array.from({ length: options.reducers }, () => new StringKeyBuffer());
   }
 
   /** Partitions and buffers a batch of map output, spilling when the buffer is full. */
@@ -51,7 +53,17 @@ export class MapOutputBuffer {
     const single = reducers === 1 && job.partition === undefined;
     for (const [key, value] of records) {
       const p = single ? 0 : partitionOf(job, key, reducers, params);
-      (this.partitions[p] as GroupBuffer).add(key, value);
+      let partition = this.partitions[p] as StringKeyBuffer | GroupBuffer;
+      if (partition instanceof StringKeyBuffer) {
+        if (typeof key === 'string') {
+          partition.add(key, value);
+          continue;
+        }
+        const grouped = new GroupBuffer();
+        for (const [k, v] of partition.takeRecords()) grouped.add(k, v);
+        this.partitions[p] = partition = grouped;
+      }
+      partition.add(key, value);
     }
     const bufferedBytes = this.partitions.reduce((sum, p) => sum + p.bytes, 0);
     if (bufferedBytes >= this.options.sortBufferBytes) this.spill();
@@ -81,8 +93,11 @@ export class MapOutputBuffer {
 
   /** Sorts, combines and writes the buffered records as one run; empties the buffer. */
   private writeBuffer(file: string): Segment[] {
-    const segments = this.writeRun(file, (p, out) => this.combineInto((this.partitions[p] as GroupBuffer).takeSortedGroups(), out));
-    return segments;
+    return this.writeRun(file, (p, out) => {
+      const partition = this.partitions[p] as StringKeyBuffer | GroupBuffer;
+      if (this.options.job.combine === undefined) partition.writeSorted(out);
+      else this.combineInto(partition.takeSortedGroups(), out);
+    });
   }
 
   /** Merges every spill's segment of each partition (combining again) into one run. */
@@ -105,13 +120,9 @@ export class MapOutputBuffer {
     }
   }
 
-  /** Writes the combiner's output over sorted groups (a batch of groups at a time), or the groups' records as they are. */
+  /** Writes the combiner's output over sorted groups, a batch of groups at a time. */
   private combineInto(groups: Iterable<Group>, out: RunWriter): void {
     const { job, params, counters } = this.options;
-    if (job.combine === undefined) {
-      for (const [key, values] of groups) for (const value of values) out.add(key, value);
-      return;
-    }
     let batch: Group[] = [];
     let values = 0;
     const flush = () => {

@@ -30,6 +30,13 @@ export class RunWriter {
     if (this.encoder.length >= FLUSH_BYTES) this.flush();
   }
 
+  /** Adds one record already encoded: the bytes [start, end) of `src`. */
+  addEncoded(src: Buffer, start: number, end: number): void {
+    this.encoder.addEncoded(src, start, end);
+    this.records++;
+    if (this.encoder.length >= FLUSH_BYTES) this.flush();
+  }
+
   /** Ends the current run: its place in the file. */
   segment(): Segment {
     this.flush();

@@ -79,3 +79,48 @@ test.each([
   expect(progress).toBeGreaterThanOrEqual(spills + 1);
   expect(counters.get('SPILLED_RECORDS')).toBe(input.length * (spills === 0 ? 1 : 2));
 });
+
+test.each([
+  ['in memory, no combiner', 1 << 20, false],
+  ['with spills, no combiner', 300, false],
+  ['in memory, with a combiner', 1 << 20, true],
+  ['with spills, with a combiner', 300, true],
+])('string keys only (sorted by their bytes), %s: each partition is what runLocal makes', (_, sortBufferBytes, combining) => {
+  const job: AnyJob = {
+    name: 'strings',
+    map() {},
+    // A combiner that keeps every value, tagged, so its input's order shows in the output.
+    ...(combining ? { combine: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => ctx.emit(key, values.join(',')) } : {}),
+  };
+  const dir = tempDir();
+  const buffer = new MapOutputBuffer({
+    job,
+    params: {},
+    reducers: 2,
+    sortBufferBytes,
+    progressed: () => {},
+    spillDir: path.join(dir, 'spill'),
+    outputDir: path.join(dir, 'out'),
+    counters: new Counters(),
+  });
+  const keys = ['b', 'a', '😀', '\uffff', '', 'a\u0000', 'http://example.com/a', 'http://example.com/b', 'é'];
+  const input = Array.from({ length: 400 }, (_, i): [Value, Value] => [keys[(i * 7) % keys.length] as string, `v${i}`]);
+  for (let i = 0; i < input.length; i += 40) buffer.collect(input.slice(i, i + 40));
+  buffer.finish();
+
+  const index = readIndex(path.join(dir, 'out'));
+  const file = fs.readFileSync(path.join(dir, 'out', 'file.out'));
+  for (let p = 0; p < 2; p++) {
+    const segment = index?.partitions[p] as { offset: number; length: number };
+    const got = decodeRecords(file.subarray(segment.offset, segment.offset + segment.length));
+    const sorted = sortRecords(input.filter(([k]) => partitionOf(job, k, 2, {}) === p));
+    if (!combining) {
+      expect(got).toEqual(sorted);
+    } else {
+      // Spills combine each spill's groups, and their merge combines again.
+      const groups = groupSorted(sorted);
+      expect(got.map(([k]) => k)).toEqual(groups.map(([k]) => k));
+      got.forEach(([, v], g) => expect(String(v).split(',')).toEqual(groups[g]?.[1]));
+    }
+  }
+});

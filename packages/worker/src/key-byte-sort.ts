@@ -1,0 +1,132 @@
+// Sorting records by their string keys' UTF-8 bytes, in compareKeys' order, without
+// making a JS string of any key: the keys are byte ranges of one buffer, and the sort is a
+// radix sort over a window of a few key bytes at a time (MSD over windows, LSD within one),
+// so it never calls a comparator except on runs too small for counting to pay.
+//
+// compareKeys orders strings by UTF-16 code unit; UTF-8 bytes order them by code point.
+// The two differ only between a character of U+E000..U+FFFF (lead byte 0xEE or 0xEF) and
+// one beyond U+FFFF (lead byte 0xF0..0xF4: a surrogate pair in UTF-16, so it comes first
+// there). Keys equal up to a byte sit on the same character boundaries, and a byte of 0xEE
+// or more is always a lead byte, so ranking those seven lead bytes in UTF-16 order makes
+// the byte order exactly compareKeys'.
+
+/** Key bytes one radix window holds. */
+const WINDOW = 12;
+/** Runs shorter than this are insertion-sorted: counting 257 buckets a digit would cost more. */
+const SMALL_RUN = 32;
+
+/** The keys: key r is data[keyStart[r], keyEnd[r]). */
+export interface KeyRanges {
+  data: Uint8Array;
+  keyStart: Int32Array;
+  keyEnd: Int32Array;
+}
+
+/** A byte's rank in UTF-16 order: lead bytes of characters beyond U+FFFF before those of U+E000..U+FFFF. */
+function rankByte(b: number): number {
+  if (b < 0xee) return b;
+  if (b <= 0xef) return b + 5; // 0xEE, 0xEF → 0xF3, 0xF4
+  if (b <= 0xf4) return b - 2; // 0xF0..0xF4 → 0xEE..0xF2
+  return b; // not in UTF-8
+}
+
+/** Whether keys a and b are the same. */
+export function sameKey({ data, keyStart, keyEnd }: KeyRanges, a: number, b: number): boolean {
+  const i = keyStart[a] as number;
+  const j = keyStart[b] as number;
+  const length = (keyEnd[a] as number) - i;
+  if (length !== (keyEnd[b] as number) - j) return false;
+  for (let k = 0; k < length; k++) if (data[i + k] !== data[j + k]) return false;
+  return true;
+}
+
+/** Keys a and b compared from byte `depth` on (they agree before it): negative, zero or positive. */
+function compareFrom({ data, keyStart, keyEnd }: KeyRanges, a: number, b: number, depth: number): number {
+  const endA = keyEnd[a] as number;
+  const endB = keyEnd[b] as number;
+  for (let i = (keyStart[a] as number) + depth, j = (keyStart[b] as number) + depth; i < endA && j < endB; i++, j++) {
+    const x = data[i] as number;
+    const y = data[j] as number;
+    if (x !== y) return rankByte(x) - rankByte(y);
+  }
+  return endA - (keyStart[a] as number) - (endB - (keyStart[b] as number));
+}
+
+/** Record numbers 0..n-1 in key order; records with equal keys keep their order (a stable sort). */
+export function sortByKey(keys: KeyRanges, n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  sortRun(keys, order, 0, n, 0);
+  return order;
+}
+
+/** Sorts order[lo, hi), whose keys agree on their first `depth` bytes, by the rest of their keys (stable). */
+function sortRun(keys: KeyRanges, order: Int32Array, lo: number, hi: number, depth: number): void {
+  const m = hi - lo;
+  if (m < SMALL_RUN) {
+    insertionSort(keys, order, lo, hi, depth);
+    return;
+  }
+  const { data, keyStart, keyEnd } = keys;
+  // The window's digits of each record of the run: 0 past the key's end, else 1 + its ranked byte.
+  const digits = new Uint16Array(m * WINDOW);
+  let longer = false;
+  for (let i = 0; i < m; i++) {
+    const r = order[lo + i] as number;
+    const from = (keyStart[r] as number) + depth;
+    const length = (keyEnd[r] as number) - from;
+    if (length > WINDOW) longer = true;
+    for (let d = 0, stop = Math.min(length, WINDOW); d < stop; d++) digits[i * WINDOW + d] = 1 + rankByte(data[from + d] as number);
+  }
+  const perm = radixOrder(digits, m);
+  const records = order.slice(lo, hi);
+  for (let k = 0; k < m; k++) order[lo + k] = records[perm[k] as number] as number;
+  if (!longer) return; // every key ended within the window: equal digits are equal keys
+  // Records alike in the whole window whose keys go on: sort them by the next window.
+  for (let k = 0; k < m; ) {
+    let end = k + 1;
+    while (end < m && sameDigits(digits, perm[k] as number, perm[end] as number)) end++;
+    if (end - k > 1 && digits[(perm[k] as number) * WINDOW + WINDOW - 1] !== 0) sortRun(keys, order, lo + k, lo + end, depth + WINDOW);
+    k = end;
+  }
+}
+
+function sameDigits(digits: Uint16Array, a: number, b: number): boolean {
+  for (let d = 0; d < WINDOW; d++) if (digits[a * WINDOW + d] !== digits[b * WINDOW + d]) return false;
+  return true;
+}
+
+/** Positions 0..m-1 ordered by their WINDOW digits (stable): an LSD radix sort, a digit a pass. */
+function radixOrder(digits: Uint16Array, m: number): Int32Array {
+  let from = new Int32Array(m);
+  for (let i = 0; i < m; i++) from[i] = i;
+  let to = new Int32Array(m);
+  const counts = new Int32Array(257);
+  for (let d = WINDOW - 1; d >= 0; d--) {
+    counts.fill(0);
+    for (let i = 0; i < m; i++) counts[digits[i * WINDOW + d] as number]!++;
+    if (counts[digits[d] as number] === m) continue; // one digit for all: nothing moves
+    let sum = 0;
+    for (let b = 0; b < 257; b++) {
+      const count = counts[b] as number;
+      counts[b] = sum;
+      sum += count;
+    }
+    for (let k = 0; k < m; k++) {
+      const i = from[k] as number;
+      to[counts[digits[i * WINDOW + d] as number]!++] = i;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** Stable insertion sort of order[lo, hi) by the keys from byte `depth` on. */
+function insertionSort(keys: KeyRanges, order: Int32Array, lo: number, hi: number, depth: number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const x = order[i] as number;
+    let j = i - 1;
+    for (; j >= lo && compareFrom(keys, order[j] as number, x, depth) > 0; j--) order[j + 1] = order[j] as number;
+    order[j + 1] = x;
+  }
+}
