@@ -30,10 +30,10 @@ export { InvalidJobError, InvalidParamError, InvalidRecordError } from './errors
 export { validateJob, INPUT_MODES, type AnyJob } from './define-job';
 export { resolveParams } from './params';
 export { hashKey, defaultPartition } from './keys';
-export { encode, decode, decodeRange, encodeRecords, decodeRecords, RecordEncoder, RecordDecoder } from './serde';
+export { encode, decode, decodeRange, encodeRecords, decodeRecords, RecordEncoder, RecordDecoder, stringBodyAt, copyBytes } from './serde';
 export { LineSplitter, splitLines, linesOfSplit } from './lines';
 export { Counters, BUILTIN_COUNTERS, type BuiltinCounter } from './counters';
 export { sortRecords, groupSorted } from './grouping';
-export { runMapBatch, runCombine, runReduce, partitionOf, type BatchResult } from './task-runner';
+export { runMapBatch, runCombine, runReduce, countReduce, partitionOf, type BatchResult } from './task-runner';
 export { DEFAULT_SPLIT_BYTES, LOCAL_INPUT_PATH } from './run-local';
 export { assertValue, describeType } from './values';

@@ -100,10 +100,15 @@ export function runReduce(job: AnyJob, params: Params, groups: Iterable<readonly
     if (job.reduce === undefined) for (const v of values) out.records.push([key, v]);
     else job.reduce(key, values, ctx);
   }
-  counters.add('REDUCE_INPUT_GROUPS', groupCount);
-  counters.add('REDUCE_INPUT_RECORDS', inputRecords);
-  counters.add('REDUCE_OUTPUT_RECORDS', out.records.length);
+  countReduce(counters, groupCount, inputRecords, out.records.length);
   return { records: out.records, counters: counters.toJSON() };
+}
+
+/** Adds a reduce's built-in counters (for an engine that runs the identity reduce on encoded records itself). */
+export function countReduce(counters: Counters, groups: number, inputRecords: number, outputRecords: number): void {
+  counters.add('REDUCE_INPUT_GROUPS', groups);
+  counters.add('REDUCE_INPUT_RECORDS', inputRecords);
+  counters.add('REDUCE_OUTPUT_RECORDS', outputRecords);
 }
 
 /** The partition of a key: the job's partition function, checked, or the key's hash. */

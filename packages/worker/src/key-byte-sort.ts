@@ -40,16 +40,22 @@ export function sameKey({ data, keyStart, keyEnd }: KeyRanges, a: number, b: num
   return true;
 }
 
-/** Keys a and b compared from byte `depth` on (they agree before it): negative, zero or positive. */
-function compareFrom({ data, keyStart, keyEnd }: KeyRanges, a: number, b: number, depth: number): number {
-  const endA = keyEnd[a] as number;
-  const endB = keyEnd[b] as number;
-  for (let i = (keyStart[a] as number) + depth, j = (keyStart[b] as number) + depth; i < endA && j < endB; i++, j++) {
-    const x = data[i] as number;
-    const y = data[j] as number;
+/**
+ * Two strings' UTF-8 bytes a[i, endA) and b[j, endB) compared in compareKeys' order:
+ * negative, zero or positive.
+ */
+export function compareUtf8(a: Uint8Array, i: number, endA: number, b: Uint8Array, j: number, endB: number): number {
+  for (; i < endA && j < endB; i++, j++) {
+    const x = a[i] as number;
+    const y = b[j] as number;
     if (x !== y) return rankByte(x) - rankByte(y);
   }
-  return endA - (keyStart[a] as number) - (endB - (keyStart[b] as number));
+  return endA - i - (endB - j);
+}
+
+/** Keys a and b compared from byte `depth` on (they agree before it). */
+function compareFrom({ data, keyStart, keyEnd }: KeyRanges, a: number, b: number, depth: number): number {
+  return compareUtf8(data, (keyStart[a] as number) + depth, keyEnd[a] as number, data, (keyStart[b] as number) + depth, keyEnd[b] as number);
 }
 
 /** Record numbers 0..n-1 in key order; records with equal keys keep their order (a stable sort). */

@@ -9,7 +9,7 @@ import { Counters, partitionOf, runCombine, type AnyJob, type Params } from '@ts
 import { GroupBuffer } from './group-buffer';
 import { StringKeyBuffer } from './string-key-buffer';
 import { MAP_OUTPUT_FILE, writeIndex, type Segment } from './map-output-index';
-import { mergeGroups, mergeRecords, type Group } from './merge';
+import { mergeGroups, writeMerged, type Group } from './merge';
 import { RunReader, type KeyValue } from './run-reader';
 import { RunWriter } from './run-writer';
 
@@ -110,7 +110,7 @@ export class MapOutputBuffer {
           return RunReader.ofFileRange(fds[i] as number, segment.offset, segment.length);
         });
         if (this.options.job.combine === undefined) {
-          for (const [key, value] of mergeRecords(runs)) out.add(key, value);
+          writeMerged(runs, out);
         } else {
           this.combineInto(mergeGroups(runs), out);
         }

@@ -4,13 +4,23 @@
 // order does, so the cluster and the oracle group alike. Runs are read record by record.
 //
 // A loser tree picks the next record: log2(k) key comparisons per record, half of what a
-// binary heap's sift-down costs (the merge was a third of a reduce's time).
-import { compareKeys, type Value } from '@tsmr/sdk';
-import type { KeyValue, RunReader } from './run-reader';
+// binary heap's sift-down costs. Records stay encoded: string keys are compared by their
+// UTF-8 bytes (in compareKeys' order), a group's key is decoded once, and records that
+// need no decoding (a merge into a file, an identity reduce) are copied as bytes.
+import { compareKeys, copyBytes, type Value } from '@tsmr/sdk';
+import { compareUtf8 } from './key-byte-sort';
+import type { RunReader } from './run-reader';
+import type { RunWriter } from './run-writer';
 
 export type Group = [Value, Value[]];
 
-/** Takes records out of sorted runs in key order. */
+/** The order of two runs' current keys. */
+function compareHeads(a: RunReader, b: RunReader): number {
+  if (a.stringKey >= 0 && b.stringKey >= 0) return compareUtf8(a.window, a.stringKey, a.valueStart, b.window, b.stringKey, b.valueStart);
+  return compareKeys(a.key(), b.key());
+}
+
+/** Picks, record after record, the run whose current record comes next. */
 class RunMerger {
   /** tree[0]: the run whose head is next; tree[1..k-1]: the loser of each match. */
   private readonly tree: number[];
@@ -32,26 +42,28 @@ class RunMerger {
     this.tree[0] = k === 1 ? 0 : k === 0 ? -1 : (winners[1] as number);
   }
 
-  /** The next record, or undefined when every run is exhausted. */
-  next(): KeyValue | undefined {
+  /** The run holding the next record (read it before pop()), or undefined when every run is exhausted. */
+  peek(): RunReader | undefined {
+    const run = this.runs[this.tree[0] as number];
+    return run === undefined || run.done ? undefined : run;
+  }
+
+  /** Moves past the record peek() gave. */
+  pop(): void {
     const winner = this.tree[0] as number;
-    const run = this.runs[winner];
-    const head = run?.head;
-    if (head === undefined) return undefined;
-    (run as RunReader).advance();
+    (this.runs[winner] as RunReader).advance();
     this.replay(winner);
-    return head;
   }
 
   /** Whether run a's head comes before run b's (exhausted runs last, ties by run number). */
   private before(a: number, b: number): boolean {
     if (b < 0) return true;
     if (a < 0) return false;
-    const ha = (this.runs[a] as RunReader).head;
-    const hb = (this.runs[b] as RunReader).head;
-    if (hb === undefined) return ha !== undefined || a < b;
-    if (ha === undefined) return false;
-    const c = compareKeys(ha[0], hb[0]);
+    const ra = this.runs[a] as RunReader;
+    const rb = this.runs[b] as RunReader;
+    if (rb.done) return !ra.done || a < b;
+    if (ra.done) return false;
+    const c = compareHeads(ra, rb);
     return c < 0 || (c === 0 && a < b);
   }
 
@@ -70,21 +82,76 @@ class RunMerger {
   }
 }
 
-/** Every record of the runs, in key order (stable: ties in run order). */
-export function* mergeRecords(runs: readonly RunReader[]): Generator<KeyValue> {
-  const merger = new RunMerger(runs);
-  for (let record = merger.next(); record !== undefined; record = merger.next()) yield record;
+/** The key of the group being merged, kept encoded to tell the next records of that key by their bytes. */
+class GroupKey {
+  private bytes = Buffer.allocUnsafe(256);
+  private length = 0;
+  private isString = false;
+  /** The decoded key, for keys other than strings (whose encodings may differ for equal keys). */
+  private key: Value = null;
+
+  /** Starts a group at the run's current record. */
+  start(run: RunReader): void {
+    this.length = run.valueStart - run.start;
+    if (this.length > this.bytes.length) this.bytes = Buffer.allocUnsafe(2 * this.length);
+    copyBytes(run.window, run.start, run.valueStart, this.bytes, 0);
+    this.isString = run.stringKey >= 0;
+    this.key = this.isString ? null : run.key();
+  }
+
+  /** Whether the run's current record has this key. */
+  matches(run: RunReader): boolean {
+    const { window, start } = run;
+    if (run.valueStart - start === this.length) {
+      let same = true;
+      for (let i = 0; i < this.length && same; i++) same = window[start + i] === this.bytes[i];
+      if (same) return true;
+    }
+    // Two different encodings are different keys, except for objects (property order).
+    if (this.isString || run.stringKey >= 0) return false;
+    return compareKeys(run.key(), this.key) === 0;
+  }
 }
 
-/** Groups of equal keys of sorted runs, in key order. */
+/** Writes every record of the runs, in key order (stable: ties in run order), to `out` as they are encoded; returns how many. */
+export function writeMerged(runs: readonly RunReader[], out: RunWriter): number {
+  const merger = new RunMerger(runs);
+  let records = 0;
+  for (let run = merger.peek(); run !== undefined; run = merger.peek()) {
+    out.addEncoded(run.window, run.start, run.end);
+    records++;
+    merger.pop();
+  }
+  return records;
+}
+
+/** Walks the runs' records in key order: onRecord(run, first) for each, `first` when it starts a group of equal keys. */
+export function forEachMerged(runs: readonly RunReader[], onRecord: (run: RunReader, first: boolean) => void): void {
+  const merger = new RunMerger(runs);
+  const group = new GroupKey();
+  let any = false;
+  for (let run = merger.peek(); run !== undefined; run = merger.peek()) {
+    const first = !any || !group.matches(run);
+    if (first) group.start(run);
+    any = true;
+    onRecord(run, first);
+    merger.pop();
+  }
+}
+
+/** Groups of equal keys of sorted runs, in key order, decoded. */
 export function* mergeGroups(runs: readonly RunReader[]): Generator<Group> {
   const merger = new RunMerger(runs);
-  let record = merger.next();
-  while (record !== undefined) {
-    const key = record[0];
-    const values = [record[1]];
-    for (record = merger.next(); record !== undefined && (record[0] === key || compareKeys(record[0], key) === 0); record = merger.next()) {
-      values.push(record[1]);
+  const group = new GroupKey();
+  let run = merger.peek();
+  while (run !== undefined) {
+    const key = run.key();
+    group.start(run);
+    const values = [run.value()];
+    merger.pop();
+    for (run = merger.peek(); run !== undefined && group.matches(run); run = merger.peek()) {
+      values.push(run.value());
+      merger.pop();
     }
     yield [key, values];
   }

@@ -5,7 +5,7 @@
 // the order of equal keys across maps.
 import fs from 'node:fs';
 import path from 'node:path';
-import { mergeRecords } from './merge';
+import { writeMerged } from './merge';
 import { RunReader } from './run-reader';
 import { RunWriter } from './run-writer';
 import { asBuffer, type ShuffledSegment } from './task-protocol';
@@ -59,11 +59,7 @@ function mergeInto(group: readonly ShuffledSegment[], file: string, progressed: 
   const runs = group.map(open);
   const out = new RunWriter(file, progressed);
   try {
-    let records = 0;
-    for (const [key, value] of mergeRecords(runs)) {
-      out.add(key, value);
-      records++;
-    }
+    const records = writeMerged(runs, out);
     return { length: out.segment().length, records };
   } finally {
     out.close();

@@ -1,9 +1,11 @@
 // A sorted run of encoded records (one partition of a spill or of a map's output, a
 // shuffled segment) read one record at a time, so a merge holds only each run's current
-// record decoded, never the whole run. The run is a Buffer, or a byte range of a local file
-// read through a window that slides along it (and grows for a record bigger than itself).
+// record, never the whole run. The record is left encoded: a merge compares string keys by
+// their bytes and copies records it does not need decoded; key() and value() decode. The
+// run is a Buffer, or a byte range of a local file read through a window that slides along
+// it (and grows for a record bigger than itself).
 import fs from 'node:fs';
-import { RecordDecoder, type Value } from '@tsmr/sdk';
+import { RecordDecoder, decodeRange, stringBodyAt, type Value } from '@tsmr/sdk';
 
 export type KeyValue = readonly [Value, Value];
 
@@ -20,11 +22,19 @@ interface FileRange {
 }
 
 export class RunReader {
-  /** The current record; undefined once the run is exhausted. */
-  head: KeyValue | undefined;
+  /** Whether the run is exhausted; else the current record is window[start, end). */
+  done = false;
+  /** The bytes holding the current record (valid until advance()). */
+  window: Buffer;
+  /** The current record: its key's encoding is window[start, valueStart), its value's window[valueStart, end). */
+  start = 0;
+  valueStart = 0;
+  end = 0;
+  /** Where the key's UTF-8 bytes start when it is a string (they end at valueStart); else -1. */
+  stringKey = -1;
   private decoder: RecordDecoder;
-  private window: Buffer;
   private filled: number;
+  private decodedKey: Value | undefined;
 
   private constructor(
     initial: Buffer,
@@ -34,6 +44,22 @@ export class RunReader {
     this.filled = initial.length;
     this.decoder = new RecordDecoder(initial);
     this.advance();
+  }
+
+  /** The current record's key, decoded (once). */
+  key(): Value {
+    if (this.decodedKey === undefined) this.decodedKey = decodeRange(this.window, this.start, this.valueStart);
+    return this.decodedKey;
+  }
+
+  /** The current record's value, decoded. */
+  value(): Value {
+    return decodeRange(this.window, this.valueStart, this.end);
+  }
+
+  /** The current record decoded; undefined once the run is exhausted. */
+  get head(): KeyValue | undefined {
+    return this.done ? undefined : [this.key(), this.value()];
   }
 
   static ofBuffer(bytes: Buffer): RunReader {
@@ -56,12 +82,16 @@ export class RunReader {
     }
   }
 
-  /** Moves head to the next record. */
+  /** Moves to the next record. */
   advance(): void {
+    this.decodedKey = undefined;
     for (;;) {
-      const record = this.decoder.next();
-      if (record !== undefined) {
-        this.head = record;
+      const { decoder } = this;
+      if (decoder.skip()) {
+        this.start = decoder.recordStart;
+        this.valueStart = decoder.valueStart;
+        this.end = decoder.pos;
+        this.stringKey = stringBodyAt(this.window, this.start);
         return;
       }
       const { file } = this;
@@ -69,7 +99,7 @@ export class RunReader {
         if (this.decoder.pos < this.filled) {
           throw new RangeError(`sorted run ends inside a record (${this.filled - this.decoder.pos} bytes left over)`);
         }
-        this.head = undefined;
+        this.done = true;
         this.close();
         return;
       }

@@ -2,23 +2,27 @@
 // only here: the job bundle is required once per job per thread, and map, combine and
 // reduce are called through the SDK's runMapBatch/runCombine/runReduce over whole batches,
 // exactly as runLocal calls them, on the job as instrumentJob wraps it (progress, user-code
-// marks, skip mode). A throw from user code rejects the task with that error.
+// marks, skip mode). A throw from user code rejects the task with that error. (A job
+// without reduce gets the identity reduce on its encoded records, which calls no user code.)
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   Counters,
+  countReduce,
   linesOfSplit,
   resolveParams,
   runMapBatch,
   runReduce,
+  stringBodyAt,
   validateJob,
   type AnyJob,
   type Params,
 } from '@tsmr/sdk';
 import { asUserCode, instrumentJob } from './instrumented-job';
 import { MapOutputBuffer } from './map-output';
-import { mergeGroups, type Group } from './merge';
+import { forEachMerged, mergeGroups, type Group } from './merge';
 import { openReduceRuns } from './reduce-input';
+import type { RunReader } from './run-reader';
 import {
   SCRATCH,
   asBuffer,
@@ -136,26 +140,48 @@ function runReduceTask(task: ReduceTaskRequest): TaskResult {
   const { runs, spilledRecords } = openReduceRuns(task.segments, task.scratch, task.mergeFactor, () => status.progressed());
   counters.add('SPILLED_RECORDS', spilledRecords);
   const out = new TextOutput(path.join(task.scratch, SCRATCH.textOutput));
+  try {
+    if (job.reduce === undefined) writeIdentity(runs, out, counters, status);
+    else reduceGroups(job, params, runs, out, counters);
+  } finally {
+    for (const run of runs) run.close();
+    out.close();
+  }
+  return { counters: counters.toJSON() };
+}
+
+/** Runs reduce over the merged groups, a batch at a time. */
+function reduceGroups(job: AnyJob, params: Params, runs: RunReader[], out: TextOutput, counters: Counters): void {
   let batch: Group[] = [];
   let batchRecords = 0;
   const reduce = () => {
-    status.progressed(); // a job without reduce calls no user code here
     const result = runReduce(job, params, batch);
     counters.merge(result.counters);
     out.write(result.records);
     batch = [];
     batchRecords = 0;
   };
-  try {
-    for (const group of mergeGroups(runs)) {
-      batch.push(group);
-      batchRecords += group[1].length;
-      if (batchRecords >= REDUCE_BATCH_RECORDS) reduce();
-    }
-    reduce();
-  } finally {
-    for (const run of runs) run.close();
-    out.close();
+  for (const group of mergeGroups(runs)) {
+    batch.push(group);
+    batchRecords += group[1].length;
+    if (batchRecords >= REDUCE_BATCH_RECORDS) reduce();
   }
-  return { counters: counters.toJSON() };
+  reduce();
+}
+
+/**
+ * A job without reduce outputs every record as it is (the identity reduce, as runReduce
+ * does it), here without decoding: a string key and value are copied as their bytes.
+ */
+function writeIdentity(runs: RunReader[], out: TextOutput, counters: Counters, status: TaskStatus): void {
+  let groups = 0;
+  let records = 0;
+  forEachMerged(runs, (run, first) => {
+    if (first) groups++;
+    if (++records % REDUCE_BATCH_RECORDS === 0) status.progressed(); // no user code runs here
+    const value = stringBodyAt(run.window, run.valueStart);
+    if (run.stringKey >= 0 && value >= 0) out.writeStrings(run.window, run.stringKey, run.valueStart, value, run.end);
+    else out.write([[run.key(), run.value()]]);
+  });
+  countReduce(counters, groups, records, records);
 }

@@ -201,6 +201,7 @@ describe('map and reduce attempts', () => {
     const identity = await runJob(master, dfs, 3, splits, 3);
     const oracle = runLocal(loadJob(code), text, { reducers: 3, splitBytes: blockSize });
     expect(identity.partFiles).toEqual(oracle.partitions.map((p) => formatRecords(p)));
+    expect(pick(identity.counters)).toEqual(pick(oracle.counters));
     expect(identity.counters.SPILLED_RECORDS).toBeGreaterThan(identity.counters.MAP_OUTPUT_RECORDS as number);
 
     const words = await runJob(master, dfs, 4, splits, 3);
@@ -225,7 +226,33 @@ describe('map and reduce attempts', () => {
     const result = await runJob(master, dfs, 5, splits, 2);
     const oracle = runLocal(loadJob(code), text, { reducers: 2, splitBytes: BLOCK });
     expect(result.partFiles).toEqual(oracle.partitions.map((p) => formatRecords(p)));
+    expect(pick(result.counters)).toEqual(pick(oracle.counters));
     // The maps spilled each record once; the reduces' merge passes wrote more.
     expect(result.counters.SPILLED_RECORDS).toBeGreaterThan(result.counters.MAP_OUTPUT_RECORDS as number);
+  });
+
+  test('the identity reduce writes string records from their bytes and formats the others, as runLocal does', async () => {
+    const dfs = await startMiniDfs();
+    const master = await FakeMaster.start();
+    const text = trickyText();
+    const splits = await putFile(dfs, '/in/mixed.txt', text, BLOCK);
+    // String keys with values of every kind (string, number, object, Buffer), and keys of other kinds now and then.
+    const code = jobSource(`{
+      name: 'mixed-values',
+      map(line, ctx) {
+        const chars = Array.from(line);
+        const n = chars.length;
+        const key = n % 11 === 0 ? n : chars.slice(0, 3).join('');
+        const kinds = [chars.slice(-4).join(''), n, { n, tail: chars.slice(-2).join('') }, Buffer.from(line)];
+        ctx.emit(key, kinds[n % kinds.length]);
+      },
+    }`);
+    master.bundles.set(jobIdOf(6), code);
+    await startTestWorker(master, dfs);
+
+    const result = await runJob(master, dfs, 6, splits, 2);
+    const oracle = runLocal(loadJob(code), text, { reducers: 2, splitBytes: BLOCK });
+    expect(result.partFiles).toEqual(oracle.partitions.map((p) => formatRecords(p)));
+    expect(pick(result.counters)).toEqual(pick(oracle.counters));
   });
 });
