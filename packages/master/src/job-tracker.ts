@@ -19,7 +19,7 @@ import {
   type InputSplit__Output,
   type JobError,
   type Logger,
-  type TaskAssignment,
+  type TaskAssignment__Output,
 } from '@tsmr/common';
 import { JobInProgress, type ActiveAttempt, type TaskInProgress } from './job-in-progress';
 import type { Settled } from './group-commit';
@@ -50,7 +50,7 @@ export interface WorkerStatus {
 }
 
 export interface WorkerOrders {
-  assignments: TaskAssignment[];
+  assignments: TaskAssignment__Output[];
   killAttempts: string[];
 }
 
@@ -294,7 +294,7 @@ export class JobTracker {
     }
   }
 
-  private launch({ task, dataLocal, speculative }: Placement, worker: WorkerInfo, now: number): TaskAssignment {
+  private launch({ task, dataLocal, speculative }: Placement, worker: WorkerInfo, now: number): TaskAssignment__Output {
     const { store, log } = this.parts;
     const job = task.job;
     const row: AttemptRow = {

@@ -10,7 +10,7 @@ import { OutputCommitter } from './output-committer';
 import { Scheduler } from './scheduler';
 import { Speculator } from './speculator';
 import { WorkerRegistry } from './worker-registry';
-import { workerProtocolService } from './worker-protocol-service';
+import { workerProtocolDefinition, workerProtocolService } from './worker-protocol-service';
 
 export interface Master {
   /** host:port it serves on. */
@@ -40,10 +40,10 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
     store.close();
   };
 
-  const { JobClient, WorkerProtocol } = masterProto();
+  const { JobClient } = masterProto();
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log })
     .addService<JobClientHandlers>(JobClient.service, jobClientService({ tracker, store, dfs, defaultMaxAttempts: config.maxAttempts }))
-    .addService<WorkerProtocolHandlers>(WorkerProtocol.service, workerProtocolService(tracker, store, config.heartbeatIntervalMs));
+    .addService<WorkerProtocolHandlers>(workerProtocolDefinition(), workerProtocolService(tracker, store, config.heartbeatIntervalMs));
   let address: string;
   try {
     tracker.recover(Date.now());

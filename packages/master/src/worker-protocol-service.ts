@@ -4,20 +4,33 @@ import {
   NotFoundError,
   checkAttemptId,
   checkJobId,
+  masterProto,
   type AsyncHandlers,
+  type HeartbeatReply,
+  type HeartbeatReply__Output,
   type WorkerHeartbeat__Output,
+  type WorkerProtocolDefinition,
   type WorkerProtocolHandlers,
 } from '@tsmr/common';
 import { GroupCommit } from './group-commit';
+import { encodeHeartbeatReply } from './heartbeat-reply-encoder';
 import type { JobStore } from './job-store';
 import type { JobTracker, WorkerOrders, WorkerStatus } from './job-tracker';
 
 const REPORTED_STATES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED']);
 
+/** WorkerProtocol as the proto defines it, with heartbeat replies encoded by encodeHeartbeatReply. */
+export function workerProtocolDefinition(): WorkerProtocolDefinition {
+  const { service } = masterProto().WorkerProtocol;
+  // The Heartbeat handler below makes every reply, always in the complete (__Output) form.
+  const responseSerialize = encodeHeartbeatReply as (reply: HeartbeatReply) => Buffer;
+  return { ...service, Heartbeat: { ...service.Heartbeat, responseSerialize } };
+}
+
 export function workerProtocolService(tracker: JobTracker, store: JobStore, heartbeatIntervalMs: number): AsyncHandlers<WorkerProtocolHandlers> {
   const heartbeats = new GroupCommit<WorkerStatus, WorkerOrders>((statuses) => tracker.heartbeats(statuses, Date.now()));
   return {
-    async Heartbeat(request, call) {
+    async Heartbeat(request, call): Promise<HeartbeatReply__Output> {
       checkHeartbeat(request);
       const orders = await heartbeats.submit({
         workerId: request.workerId,
