@@ -28,6 +28,10 @@ export interface JobRow extends Omit<Submission, 'bundle'> {
   cleanupPending: boolean;
 }
 
+/**
+ * As stored, state and nextAttempt may lag behind: launching an attempt writes only the
+ * attempt's row, from which the job tracker's recover() reads them back.
+ */
 export interface TaskRow {
   id: string;
   jobId: string;

@@ -81,9 +81,15 @@ export class JobTracker {
       for (const attempt of store.attempts(row.id)) {
         const task = job.task(attempt.taskId);
         if (!task) continue;
+        // launch() leaves these two to the attempt rows.
+        task.row.nextAttempt = Math.max(task.row.nextAttempt, attemptNumber(attempt.id) + 1);
         if (attempt.state === 'FAILED') task.attemptFailed(attempt);
         if (attempt.id === task.row.doneAttempt) task.setDone(attempt);
         if (attempt.state === 'ASSIGNED' || attempt.state === 'RUNNING') {
+          if (task.row.state === 'PENDING') {
+            task.row.state = 'RUNNING';
+            job.queueOf(task).remove(task);
+          }
           // Kept as it was until its worker has failed to list it for the worker timeout.
           const active = { row: attempt, task, lastReportedAt: now };
           task.attemptStarted(active);
@@ -321,9 +327,10 @@ export class JobTracker {
       userCode: false,
       failedRecord: null,
     };
+    // The task row is not written: the attempt's row says that the task runs and how many
+    // attempts it has had, and recover() reads both back from there (a row write less per assignment).
     task.row.nextAttempt++;
     task.row.state = 'RUNNING';
-    store.updateTask(task.row);
     store.insertAttempt(row);
     const active = { row, task, lastReportedAt: now };
     task.attemptStarted(active);
@@ -569,6 +576,11 @@ export class JobTracker {
   async drain(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
+}
+
+/** N of attempt_<stamp>_<NNNN>_<kind>_<index>_<N>. */
+function attemptNumber(attemptId: string): number {
+  return Number(attemptId.slice(attemptId.lastIndexOf('_') + 1));
 }
 
 /** job_<stamp>_<NNNN> of task_<stamp>_<NNNN>_<kind>_<index>. */

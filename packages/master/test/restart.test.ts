@@ -38,6 +38,8 @@ it('restores jobs and running attempts; the job completes after the restart', as
   again.running.set(stranger, reduces[0]!);
   await again.heartbeat(0);
   expect(again.killed).toEqual([stranger]);
+  // The restored attempt's task is running, not waiting for a worker.
+  expect(await new FakeWorker(second.worker, 'other', dfs.datanodeIds[1]).heartbeat(2)).toEqual([]);
   // Past the worker timeout, still listed: still running.
   for (let i = 0; i < 6; i++) {
     await new Promise((resolve) => setTimeout(resolve, 200));
