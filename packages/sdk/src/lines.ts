@@ -7,8 +7,18 @@
 // character), so chunks are cut at their last newline and only the bytes after it are
 // carried over: a character split across chunks is decoded once both halves are in.
 
+import { isAscii } from 'node:buffer';
+
 const NL = 0x0a;
 const CR = 0x0d;
+
+/**
+ * bytes[start, end) as text. ASCII (most logs) is decoded as latin1, which gives the same
+ * string at half the cost of the UTF-8 decoder (checking is a SIMD pass).
+ */
+function decode(bytes: Buffer, start: number, end: number): string {
+  return bytes.toString(isAscii(bytes.subarray(start, end)) ? 'latin1' : 'utf8', start, end);
+}
 
 /** Turns a stream of byte chunks into line records. */
 export class LineSplitter {
@@ -31,7 +41,7 @@ export class LineSplitter {
     const last = chunk.lastIndexOf(NL);
     if (last >= start) {
       // Decode everything up to the last newline at once: one toString per chunk, not per line.
-      splitDecoded(chunk.toString('utf8', start, last), lines);
+      splitDecoded(decode(chunk, start, last), lines);
       start = last + 1;
     }
     // Copy the tail: the caller may reuse its chunk buffer.

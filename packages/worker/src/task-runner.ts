@@ -10,6 +10,14 @@ import type { JobDescription, MapTaskRequest, ReduceTaskRequest, TaskRequest, Ta
 import { TaskStatus } from './task-status';
 import { TaskTimeout } from './task-timeout';
 
+/**
+ * Young generation of each thread (V8's default is 48 MB: 16 MB semi-spaces). A task's
+ * records mostly die young, but a batch's are still live at a small scavenge, which
+ * copies them; with 32 MB semi-spaces a unique-users map took 14% less CPU (0.50 → 0.43 s
+ * per 64 MB, through this runner); sort's maps did not change.
+ */
+const YOUNG_GENERATION_MB = 96;
+
 /** The thread file must be compiled JS: the same path from src/ (tests) and dist/. */
 const THREAD_FILE = path.join(__dirname, '..', 'dist', 'task-thread.js');
 
@@ -35,7 +43,7 @@ export class TaskRunner {
       minThreads: options.slots,
       maxThreads: options.slots,
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   }
 
