@@ -288,6 +288,11 @@ export class RecordEncoder {
     this.w.value(value);
   }
 
+  /** Appends one value: a record is its key's encoding, then its value's (for a caller that marks where each starts). */
+  addValue(x: Value): void {
+    this.w.value(x);
+  }
+
   /** Appends records already encoded: the bytes [start, end) of another encoding. */
   addEncoded(src: Buffer, start: number, end: number): void {
     this.w.raw(src, start, end);

@@ -5,18 +5,19 @@
 // would live until the spill, and a key sliced from a line would keep its whole batch's
 // text alive): the sort reads typed arrays, a job without a combiner writes its records by
 // copying their bytes, and a combiner gets each group decoded, as a spill merge gives them.
-import { RecordEncoder, decodeRange, decodeRecords, type Value } from '@tsmr/sdk';
+import { RecordEncoder, decodeRange, decodeRecords, stringBodyAt, type Value } from '@tsmr/sdk';
 import { sameKey, sortByKey, type KeyRanges } from './key-byte-sort';
 import type { Group } from './merge';
 import type { RunWriter } from './run-writer';
 
-/** Rough bytes of memory one record's index entries take (its start, key range, sort index). */
-const INDEX_BYTES_PER_RECORD = 16;
+/** Rough bytes of memory one record's index entries take (where it and its value start, its key range, sort index). */
+const INDEX_BYTES_PER_RECORD = 20;
 
 export class StringKeyBuffer {
   private encoder = new RecordEncoder();
-  /** Where each record starts in the encoding; a record ends where the next starts. */
+  /** Where each record, and its value, start in the encoding; a record ends where the next starts. */
   private starts = new Int32Array(1024);
+  private valueStarts = new Int32Array(1024);
   records = 0;
 
   /** Rough bytes of memory the buffered records take (the sort budget). */
@@ -26,12 +27,14 @@ export class StringKeyBuffer {
 
   add(key: string, value: Value): void {
     if (this.records === this.starts.length) {
-      const grown = new Int32Array(2 * this.starts.length);
-      grown.set(this.starts);
-      this.starts = grown;
+      this.starts = grown(this.starts);
+      this.valueStarts = grown(this.valueStarts);
     }
-    this.starts[this.records++] = this.encoder.length;
-    this.encoder.add(key, value);
+    const { encoder } = this;
+    this.starts[this.records] = encoder.length;
+    encoder.addValue(key);
+    this.valueStarts[this.records++] = encoder.length;
+    encoder.addValue(value);
   }
 
   /** The buffered records decoded, in emit order (for a partition that must take other keys too); empties the buffer. */
@@ -51,24 +54,25 @@ export class StringKeyBuffer {
   /** The records decoded as groups in key order, values in emit order, one group at a time; empties the buffer. */
   *takeSortedGroups(): Generator<Group> {
     const { keys, order, end } = this.sort();
-    const { data, keyEnd } = keys;
-    const { starts } = this;
+    const { data } = keys;
+    const { starts, valueStarts } = this;
     this.clear();
     const n = order.length;
     for (let i = 0; i < n; ) {
       const first = order[i] as number;
-      const values = [decodeRange(data, keyEnd[first] as number, end(first))];
+      const values = [decodeRange(data, valueStarts[first] as number, end(first))];
       for (i++; i < n && sameKey(keys, first, order[i] as number); i++) {
         const r = order[i] as number;
-        values.push(decodeRange(data, keyEnd[r] as number, end(r)));
+        values.push(decodeRange(data, valueStarts[r] as number, end(r)));
       }
-      yield [decodeRange(data, starts[first] as number, keyEnd[first] as number), values];
+      yield [decodeRange(data, starts[first] as number, valueStarts[first] as number), values];
     }
   }
 
   private clear(): void {
     this.encoder = new RecordEncoder();
     this.starts = new Int32Array(1024);
+    this.valueStarts = new Int32Array(1024);
     this.records = 0;
   }
 
@@ -78,24 +82,17 @@ export class StringKeyBuffer {
     const n = this.records;
     const { starts } = this;
     const keyStart = new Int32Array(n);
-    const keyEnd = new Int32Array(n);
-    for (let r = 0; r < n; r++) {
-      // A string key is its tag byte, its UTF-8 length as a varint, then the bytes.
-      let pos = (starts[r] as number) + 1;
-      let length = data[pos++] as number;
-      if (length >= 0x80) {
-        length &= 0x7f;
-        for (let shift = 7; ; shift += 7) {
-          const b = data[pos++] as number;
-          length += (b & 0x7f) * 2 ** shift;
-          if (b < 0x80) break;
-        }
-      }
-      keyStart[r] = pos;
-      keyEnd[r] = pos + length;
-    }
+    for (let r = 0; r < n; r++) keyStart[r] = stringBodyAt(data, starts[r] as number);
+    const keyEnd = this.valueStarts.subarray(0, n);
     const keys = { data, keyStart, keyEnd };
     const end = (r: number): number => (r + 1 < n ? (starts[r + 1] as number) : data.length);
     return { keys, order: sortByKey(keys, n), end };
   }
+}
+
+/** A copy of the array, twice as long. */
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(2 * array.length);
+  bigger.set(array);
+  return bigger;
 }
