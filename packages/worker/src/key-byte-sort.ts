@@ -35,8 +35,12 @@ export function sameKey({ data, keyStart, keyEnd }: KeyRanges, a: number, b: num
   const i = keyStart[a] as number;
   const j = keyStart[b] as number;
   const length = (keyEnd[a] as number) - i;
-  if (length !== (keyEnd[b] as number) - j) return false;
-  for (let k = 0; k < length; k++) if (data[i + k] !== data[j + k]) return false;
+  return length === (keyEnd[b] as number) - j && equalBytes(data, i, data, j, length);
+}
+
+/** Whether a[i, i + length) and b[j, j + length) hold the same bytes. */
+export function equalBytes(a: Uint8Array, i: number, b: Uint8Array, j: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
   return true;
 }
 

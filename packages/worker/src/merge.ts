@@ -8,7 +8,7 @@
 // UTF-8 bytes (in compareKeys' order), a group's key is decoded once, and records that
 // need no decoding (a merge into a file, an identity reduce) are copied as bytes.
 import { compareKeys, copyBytes, type Value } from '@tsmr/sdk';
-import { compareUtf8 } from './key-byte-sort';
+import { compareUtf8, equalBytes } from './key-byte-sort';
 import type { RunReader } from './run-reader';
 import type { RunWriter } from './run-writer';
 
@@ -102,11 +102,7 @@ class GroupKey {
   /** Whether the run's current record has this key. */
   matches(run: RunReader): boolean {
     const { window, start } = run;
-    if (run.valueStart - start === this.length) {
-      let same = true;
-      for (let i = 0; i < this.length && same; i++) same = window[start + i] === this.bytes[i];
-      if (same) return true;
-    }
+    if (run.valueStart - start === this.length && equalBytes(window, start, this.bytes, 0, this.length)) return true;
     // Two different encodings are different keys, except for objects (property order).
     if (this.isString || run.stringKey >= 0) return false;
     return compareKeys(run.key(), this.key) === 0;
