@@ -82,7 +82,7 @@ export class JobTracker {
         const task = job.task(attempt.taskId);
         if (!task) continue;
         // launch() leaves these two to the attempt rows.
-        task.row.nextAttempt = Math.max(task.row.nextAttempt, attemptNumber(attempt.id) + 1);
+        task.row.nextAttempt = Math.max(task.row.nextAttempt, attempt.number + 1);
         if (attempt.state === 'FAILED') task.attemptFailed(attempt);
         if (attempt.id === task.row.doneAttempt) task.setDone(attempt);
         if (attempt.state === 'ASSIGNED' || attempt.state === 'RUNNING') {
@@ -305,6 +305,7 @@ export class JobTracker {
     const job = task.job;
     const row: AttemptRow = {
       id: makeAttemptId(task.row.id, task.row.nextAttempt),
+      number: task.row.nextAttempt,
       taskId: task.row.id,
       jobId: job.id,
       kind: task.row.kind,
@@ -576,11 +577,6 @@ export class JobTracker {
   async drain(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
-}
-
-/** N of attempt_<stamp>_<NNNN>_<kind>_<index>_<N>. */
-function attemptNumber(attemptId: string): number {
-  return Number(attemptId.slice(attemptId.lastIndexOf('_') + 1));
 }
 
 /** job_<stamp>_<NNNN> of task_<stamp>_<NNNN>_<kind>_<index>. */

@@ -111,3 +111,44 @@ it('starts on a state dir made before jobs had an output replication: the column
   const next = await submit(second.client, { inputs: ['/in'], output: '/out2', reducers: 1, outputReplication: 2 });
   expect((await second.client.GetJobStatus({ jobId: next })).spec).toMatchObject({ outputReplication: 2 });
 });
+
+it('starts on a state dir made when attempts were stored by their text id: the attempts are moved, the job finishes', async () => {
+  const first = await startTestMaster(dfs);
+  const w = new FakeWorker(first.worker, 'w', dfs.datanodeIds[0]);
+  const { jobId, reduces } = await jobWithRunningReduces(first, w, 1);
+  const before = (await first.client.GetJobHistory({ jobId })).attempts;
+  await first.stop();
+  // The attempts table as it was before attempts had integer keys and a workers table.
+  const Database = (await import('better-sqlite3')).default;
+  const db = new Database(`${first.dir}/master.db`);
+  db.exec(`
+    CREATE TABLE old_attempts (
+      id TEXT PRIMARY KEY, task_id TEXT NOT NULL REFERENCES tasks(id), job_id TEXT NOT NULL REFERENCES jobs(id),
+      kind TEXT NOT NULL, idx INTEGER NOT NULL, state TEXT NOT NULL, worker_id TEXT NOT NULL, worker_host TEXT NOT NULL,
+      shuffle_address TEXT NOT NULL, queued_at INTEGER NOT NULL, started_at INTEGER NOT NULL, finished_at INTEGER NOT NULL,
+      data_local INTEGER NOT NULL, error TEXT NOT NULL, error_stack TEXT NOT NULL, counters TEXT NOT NULL,
+      partition_bytes TEXT NOT NULL, committed INTEGER NOT NULL, speculative INTEGER NOT NULL, user_code INTEGER NOT NULL,
+      failed_record INTEGER);
+    INSERT INTO old_attempts
+      SELECT 'attempt_' || substr(t.id, 6) || '_' || a.number, t.id, j.id, a.kind, a.idx, a.state, w.worker_id, w.host,
+        w.shuffle_address, a.queued_at, a.started_at, a.finished_at, a.data_local, a.error, a.error_stack, a.counters,
+        a.partition_bytes, a.committed, a.speculative, a.user_code, a.failed_record
+      FROM attempts AS a JOIN jobs AS j ON j.seq = a.job_seq JOIN workers AS w ON w.n = a.worker
+        JOIN tasks AS t ON (t.job_id, t.kind, t.idx) = (j.id, a.kind, a.idx);
+    DROP TABLE attempts;
+    DROP TABLE workers;
+    ALTER TABLE old_attempts RENAME TO attempts;
+    CREATE INDEX attempts_by_job ON attempts(job_id);`);
+  db.close();
+
+  const second = await startTestMaster(dfs, { dir: first.dir });
+  expect((await second.client.GetJobHistory({ jobId })).attempts).toEqual(before);
+  expect(await second.client.GetJobStatus({ jobId })).toMatchObject({ state: 'RUNNING', mapsDone: 2, reducesDone: 0 });
+  // The reduce attempt is still running on its worker, which finishes it.
+  const again = new FakeWorker(second.worker, 'w', dfs.datanodeIds[0], w.shuffleAddress);
+  again.running.set(reduces[0]!.attemptId, reduces[0]!);
+  await again.succeed(dfs.dfs, reduces[0]!);
+  await again.heartbeat(0);
+  expect(await waitForState(second.client, jobId, 'SUCCEEDED')).toMatchObject({ counters: expect.objectContaining({ RECORDS: 30, LAUNCHED_MAPS: 2 }) });
+  expect(again.killed).toEqual([]);
+});
