@@ -35,8 +35,9 @@ export interface JobRow extends Omit<Submission, 'bundle'> {
 }
 
 /**
- * As stored, state and nextAttempt may lag behind: launching an attempt writes only the
- * attempt's row, from which the job tracker's recover() reads them back.
+ * As stored, state, nextAttempt and doneAttempt may lag behind: launching an attempt, and
+ * a map's success, write only the attempt's row, from which the job tracker's recover()
+ * reads them back.
  */
 export interface TaskRow {
   id: string;
@@ -287,8 +288,10 @@ export class JobStore {
       insertTask: db.prepare('INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       updateTask: db.prepare('UPDATE tasks SET state = ?, queued_at = ?, next_attempt = ?, failures = ?, done_attempt = ? WHERE id = ?'),
       tasksOf: db.prepare<[string], StoredTask>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE job_id = ? ORDER BY kind, idx`),
-      taskCounts: db.prepare<[string], { kind: TaskKindName; total: number; done: number }>(
-        `SELECT kind, COUNT(*) AS total, SUM(state = 'DONE') AS done FROM tasks WHERE job_id = ? GROUP BY kind`,
+      taskCounts: db.prepare<[string], { kind: TaskKindName; total: number }>('SELECT kind, COUNT(*) AS total FROM tasks WHERE job_id = ? GROUP BY kind'),
+      // A done task has exactly one committed attempt (its output): a map's task row is not written when it succeeds.
+      doneCounts: db.prepare<[number], { kind: TaskKindName; done: number }>(
+        'SELECT kind, COUNT(*) AS done FROM attempts WHERE job_seq = ? AND committed = 1 GROUP BY kind',
       ),
       // A new attempt's row: what it ends with keeps the columns' defaults until it ends.
       insertAttempt: db.prepare(`INSERT INTO attempts (job_seq, kind, idx, number, state, worker, queued_at, started_at,
@@ -409,8 +412,12 @@ export class JobStore {
   taskCounts(jobId: string): TaskCounts {
     const counts: TaskCounts = { mapsTotal: 0, mapsDone: 0, reducesTotal: 0, reducesDone: 0 };
     for (const row of this.sql.taskCounts.all(jobId)) {
-      if (row.kind === 'm') Object.assign(counts, { mapsTotal: row.total, mapsDone: row.done });
-      else Object.assign(counts, { reducesTotal: row.total, reducesDone: row.done });
+      if (row.kind === 'm') counts.mapsTotal = row.total;
+      else counts.reducesTotal = row.total;
+    }
+    for (const row of this.sql.doneCounts.all(seqOf(jobId))) {
+      if (row.kind === 'm') counts.mapsDone = row.done;
+      else counts.reducesDone = row.done;
     }
     return counts;
   }

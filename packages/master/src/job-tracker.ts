@@ -77,8 +77,11 @@ export class JobTracker {
   recover(now: number): void {
     const { store, workers, log } = this.parts;
     for (const row of store.activeJobs()) {
-      const job = new JobInProgress(row, store.tasks(row.id), this.parts.maxTaskFailuresPerWorker);
-      for (const attempt of store.attempts(row.id)) {
+      const tasks = store.tasks(row.id);
+      const attempts = store.attempts(row.id);
+      if (row.reducers > 0) markKeptMapOutputs(tasks, attempts);
+      const job = new JobInProgress(row, tasks, this.parts.maxTaskFailuresPerWorker);
+      for (const attempt of attempts) {
         const task = job.task(attempt.taskId);
         if (!task) continue;
         // launch() leaves these two to the attempt rows.
@@ -378,8 +381,9 @@ export class JobTracker {
       this.afterCommit.push(() => this.commitTask(task, active.row));
       return;
     }
+    // The task row is not written: the attempt's row (committed) says that the map is done
+    // with this output, and recover() reads it back from there (a row write less per map).
     task.row.state = 'DONE';
-    this.parts.store.updateTask(task.row);
     job.mapsDone++;
     this.parts.log.debug({ jobId: job.id, taskId: task.row.id, attemptId: active.row.id }, 'map task succeeded');
     if (job.allMapsDone) {
@@ -576,6 +580,15 @@ export class JobTracker {
   /** Waits for the background DFS work (commits, cleanups) to finish. */
   async drain(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+}
+
+/** A map (of a job with reduces) whose attempt is committed is DONE with it: attemptSucceeded() writes only the attempt's row. */
+function markKeptMapOutputs(tasks: TaskRow[], attempts: readonly AttemptRow[]): void {
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  for (const attempt of attempts) {
+    const task = byId.get(attempt.taskId);
+    if (task && attempt.kind === 'm' && attempt.committed) Object.assign(task, { state: 'DONE', doneAttempt: attempt.id });
   }
 }
 
