@@ -2,9 +2,10 @@
 // datanode). A text split [offset, offset+length) owns every line that starts inside it,
 // so the reader fetches one byte before it (is there a line start at `offset`?) and, past
 // its end, up to the first "\n" at or after offset+length-1 (or EOF): the bytes
-// `linesOfSplit` needs. The bytes land in one buffer that owns its memory, so it can be
-// moved to a task thread.
+// `linesOfSplit` needs. A text split's bytes land in one of the worker's SplitBuffers; a
+// whole file's in a buffer that owns its memory, so it can be moved to a task thread.
 import type { DfsClient } from '@tsmr/dfs';
+import type { SplitBuffers } from './split-buffers';
 
 const NL = 0x0a;
 /** First read past the split's end; doubled while no newline turns up. */
@@ -20,19 +21,23 @@ export interface SplitBytes {
   bytesRead: number;
 }
 
-/** A growable buffer with its own ArrayBuffer (pooled small Buffers cannot be transferred). */
+/** A growable buffer taken from the SplitBuffers. */
 class ByteSink {
   buffer: Buffer;
   length = 0;
 
-  constructor(capacity: number) {
-    this.buffer = Buffer.allocUnsafeSlow(Math.max(1, capacity));
+  constructor(
+    private readonly buffers: SplitBuffers,
+    capacity: number,
+  ) {
+    this.buffer = buffers.take(capacity);
   }
 
   append(chunk: Buffer): void {
     if (this.length + chunk.length > this.buffer.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.buffer.length, this.length + chunk.length));
+      const bigger = this.buffers.take(Math.max(2 * this.buffer.length, this.length + chunk.length));
       this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffers.give(this.buffer);
       this.buffer = bigger;
     }
     chunk.copy(this.buffer, this.length);
@@ -79,16 +84,20 @@ async function readRange(
   }
 }
 
-/** The bytes of a text split, per the rule above. */
+/**
+ * The bytes of a text split, per the rule above, in a buffer of `buffers`: give it back
+ * once the map is done with it.
+ */
 export async function readSplit(
   dfs: DfsClient,
   split: { path: string; offset: number; length: number },
+  buffers: SplitBuffers,
   signal: AbortSignal,
 ): Promise<SplitBytes> {
   const base = Math.max(0, split.offset - 1);
   const start = split.offset - base;
   const end = start + split.length;
-  const sink = new ByteSink(end + TAIL_READ_BYTES);
+  const sink = new ByteSink(buffers, end + TAIL_READ_BYTES);
   // The split itself, read in place (a local replica straight from disk into the buffer).
   sink.length = await dfs.readInto(split.path, base, sink.buffer.subarray(0, end), signal);
   let bytesRead = sink.length;

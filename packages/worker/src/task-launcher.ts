@@ -20,6 +20,7 @@ import { UserCodeError, errorParts } from './attempt-failure';
 import type { JobCache } from './job-cache';
 import { writeTaskOutput } from './output-writer';
 import { FetchFailedError, type ShuffleFetcher } from './shuffle-fetcher';
+import type { SplitBuffers } from './split-buffers';
 import { readSplit, readWholeFile, type SplitBytes } from './split-reader';
 import { SCRATCH } from './task-protocol';
 import type { TaskRunner } from './task-runner';
@@ -31,6 +32,7 @@ export interface TaskLauncherOptions {
   runner: TaskRunner;
   dfs: DfsClient;
   fetcher: ShuffleFetcher;
+  splitBuffers: SplitBuffers;
   sortBufferBytes: number;
   mergeFactor: number;
   /** Testing aid: sleep this long before each attempt (an artificially slow worker). */
@@ -95,13 +97,13 @@ export class TaskLauncher {
   private async runMap(assignment: TaskAssignment__Output, phases: Phases, signal: AbortSignal): Promise<AttemptReport> {
     const { attemptId, jobId, split, reducers } = assignment;
     if (split === null) throw new InvalidArgumentError(`map attempt ${attemptId} has no split`);
-    const { workDir, jobs, runner, dfs } = this.options;
+    const { workDir, jobs, runner, dfs, splitBuffers } = this.options;
     const job = await timed(phases, 'job', () => jobs.get(jobId));
     const wholeFile = job.description.input === 'whole-file';
     // whole-file input: the file's first split maps the whole file; its other splits map nothing.
     const input: SplitBytes = await timed(phases, 'read', async () =>
       !wholeFile
-        ? readSplit(dfs, split, signal)
+        ? readSplit(dfs, split, splitBuffers, signal)
         : split.offset === 0
           ? readWholeFile(dfs, split.path, split.fileLength, signal)
           : { bytes: Buffer.allocUnsafeSlow(0), start: 0, end: 0, bytesRead: 0 },
@@ -124,6 +126,9 @@ export class TaskLauncher {
       },
       signal,
     ));
+    // The thread is done with the split. (A failed or killed attempt's buffer is let go:
+    // a killed thread may still be running for a moment.)
+    if (!wholeFile) splitBuffers.give(input.bytes);
     const counters: Counters = { ...result.counters, HDFS_BYTES_READ: input.bytesRead };
     if (reducers === 0) {
       counters.HDFS_BYTES_WRITTEN = await timed(phases, 'write', () => this.writeText(assignment, 'm', signal));

@@ -52,7 +52,7 @@ export class TaskRunner {
     return this.inThread<JobDescription>({ kind: 'describe', bundle }, [], undefined);
   }
 
-  /** Runs a map or reduce attempt; the request's input buffers are moved to the thread. */
+  /** Runs a map or reduce attempt; the request's input buffers are moved (or shared) to the thread. */
   run(task: WithoutStatus<MapTaskRequest | ReduceTaskRequest>, signal: AbortSignal): Promise<TaskResult> {
     const inputs = task.kind === 'map' ? [task.input] : task.segments.flatMap((s) => ('bytes' in s ? [s.bytes] : []));
     return this.inThread<TaskResult>(task, inputs, signal);
@@ -71,7 +71,8 @@ export class TaskRunner {
         { ...task, status: status.shared },
         {
           signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
-          transferList: inputs.map((bytes) => bytes.buffer as ArrayBuffer),
+          // Shared buffers (SplitBuffers) are shared with the thread, not moved.
+          transferList: inputs.flatMap((bytes) => (bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [])),
         },
       )) as T;
     } catch (err) {

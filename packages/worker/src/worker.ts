@@ -14,6 +14,7 @@ import { Janitor } from './janitor';
 import { JobCache } from './job-cache';
 import { ShuffleFetcher } from './shuffle-fetcher';
 import { shuffleHandlers } from './shuffle-service';
+import { SplitBuffers } from './split-buffers';
 import { TaskLauncher } from './task-launcher';
 import { TaskRunner } from './task-runner';
 import { WorkDir } from './work-dir';
@@ -48,6 +49,7 @@ export async function startWorker(options: WorkerOptions, log: Logger = createLo
     runner,
     dfs,
     fetcher,
+    splitBuffers: new SplitBuffers(config.slots),
     sortBufferBytes: config.sortBufferBytes,
     mergeFactor: config.mergeFactor,
     taskDelayMs: config.taskDelayMs,
