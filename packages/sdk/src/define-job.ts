@@ -26,7 +26,7 @@ export interface MapContext<K extends Value, V extends Value, P extends Params =
   readonly inputPath: string;
 }
 
-/** What combine gets: it runs on one map task's output and must keep each group's key. */
+/** What combine gets: it runs on one map task's output, per key with two or more values, and must keep each group's key. */
 export interface CombineContext<K extends Value, V extends Value, P extends Params = Params> {
   emit(key: K, value: V): void;
   counter(name: string): Counter;

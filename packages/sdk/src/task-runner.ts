@@ -44,6 +44,12 @@ export function runMapBatch(job: AnyJob, params: Params, records: readonly strin
  * Runs combine over groups of one map task's output (sorted by key, as groupSorted makes
  * them). A job without combine passes its groups through unchanged. The output stays sorted
  * because a combiner must keep each group's key; emitting another key throws.
+ *
+ * A key with one value is passed through too: there is nothing to combine, and a combiner
+ * may run on any part of a key's values, none included (Hadoop's contract), so its result
+ * cannot differ. The engine then copies such a record as it is encoded (in a job like
+ * unique users most of a map's keys are lone ones). COMBINE_INPUT_RECORDS and
+ * COMBINE_OUTPUT_RECORDS count the records into and out of this step, lone ones included.
  */
 export function runCombine(job: AnyJob, params: Params, groups: Iterable<readonly [Value, Value[]]>): BatchResult {
   const counters = new Counters();
@@ -66,7 +72,7 @@ export function runCombine(job: AnyJob, params: Params, groups: Iterable<readonl
   let inputRecords = 0;
   for (const [key, values] of groups) {
     inputRecords += values.length;
-    if (job.combine === undefined) {
+    if (job.combine === undefined || values.length === 1) {
       for (const v of values) records.push([key, v]);
     } else {
       groupKey = key;

@@ -201,7 +201,22 @@ describe('runLocal', () => {
         ctx.emit(word.toUpperCase(), sum(counts));
       },
     });
-    expect(() => runLocal(job, 'a')).toThrow('combine emitted key "A" for group "a"; a combiner must keep its group\'s key');
+    expect(() => runLocal(job, 'a a')).toThrow('combine emitted key "A" for group "a"; a combiner must keep its group\'s key');
+  });
+
+  it('passes a key with one value by the combiner, which runs only where there is something to combine', () => {
+    const job = defineJob({
+      ...wordCount,
+      combine(word, counts, ctx) {
+        ctx.counter('combined keys').increment();
+        ctx.emit(word, sum(counts));
+      },
+    });
+    const result = runLocal(job, 'a b a c');
+    expect(result.output).toEqual([['a', 2], ['b', 1], ['c', 1]]);
+    expect(result.counters['combined keys']).toBe(1);
+    expect(result.counters.COMBINE_INPUT_RECORDS).toBe(4);
+    expect(result.counters.COMBINE_OUTPUT_RECORDS).toBe(3);
   });
 
   it('refuses user counters named like built-in ones', () => {

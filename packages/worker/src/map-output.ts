@@ -96,6 +96,7 @@ export class MapOutputBuffer {
     return this.writeRun(file, (p, out) => {
       const partition = this.partitions[p] as StringKeyBuffer | GroupBuffer;
       if (this.options.job.combine === undefined) partition.writeSorted(out);
+      else if (partition instanceof StringKeyBuffer) this.combineByBytes(partition, out);
       else this.combineInto(partition.takeSortedGroups(), out);
     });
   }
@@ -138,6 +139,23 @@ export class MapOutputBuffer {
       if (values >= COMBINE_BATCH_VALUES) flush();
     }
     if (batch.length > 0) flush();
+  }
+
+  /** Combines a partition of string keys into `out`, its lone records copied as bytes. */
+  private combineByBytes(partition: StringKeyBuffer, out: RunWriter): void {
+    const { job, params, counters } = this.options;
+    const lone = partition.writeCombined(
+      out,
+      (groups) => {
+        const result = runCombine(job, params, groups);
+        counters.merge(result.counters);
+        return result.records;
+      },
+      COMBINE_BATCH_VALUES,
+    );
+    // Counted as runCombine counts the lone records it passes through.
+    counters.add('COMBINE_INPUT_RECORDS', lone);
+    counters.add('COMBINE_OUTPUT_RECORDS', lone);
   }
 
   /** Writes one sorted run: each partition's records, written one partition at a time. */

@@ -4,10 +4,12 @@
 // bytes. No hash map, no JS string comparisons, and no JS objects kept per record (they
 // would live until the spill, and a key sliced from a line would keep its whole batch's
 // text alive): the sort reads typed arrays, a job without a combiner writes its records by
-// copying their bytes, and a combiner gets each group decoded, as a spill merge gives them.
+// copying their bytes, and a combiner gets each group of two or more records decoded, as a
+// spill merge gives them (a key's lone record is copied).
 import { RecordEncoder, decodeRange, decodeRecords, stringBodyAt, type Value } from '@tsmr/sdk';
 import { sameKey, sortByKey, type KeyRanges } from './key-byte-sort';
 import type { Group } from './merge';
+import type { KeyValue } from './run-reader';
 import type { RunWriter } from './run-writer';
 
 /** Rough bytes of memory one record's index entries take (where it and its value start, its key range, sort index). */
@@ -51,22 +53,65 @@ export class StringKeyBuffer {
     this.clear();
   }
 
-  /** The records decoded as groups in key order, values in emit order, one group at a time; empties the buffer. */
-  *takeSortedGroups(): Generator<Group> {
+  /**
+   * Writes the records to `out` in key order, combined; empties the buffer. A key's lone
+   * record is copied as it is encoded (see runCombine); the groups of two or more go to
+   * `combine` decoded (values in emit order), in batches of about `batchValues` values,
+   * its output taking each group's place. Returns how many lone records were copied.
+   */
+  writeCombined(out: RunWriter, combine: (groups: Group[]) => ReadonlyArray<KeyValue>, batchValues: number): number {
     const { keys, order, end } = this.sort();
     const { data } = keys;
     const { starts, valueStarts } = this;
     this.clear();
+    const copy = (r: number) => out.addEncoded(data, starts[r] as number, end(r));
+    let groups: Group[] = [];
+    /** What the batch will write, in order: a lone record's index, or -1 for the next group's output. */
+    let pending: number[] = [];
+    let values = 0;
+    const flush = () => {
+      const combined = combine(groups);
+      let next = 0;
+      let group = 0;
+      for (const r of pending) {
+        if (r >= 0) {
+          copy(r);
+          continue;
+        }
+        // A combiner emits only its group's key (runCombine checks), so its records are
+        // the run of outputs with that key.
+        const key = (groups[group++] as Group)[0];
+        for (; next < combined.length && (combined[next] as KeyValue)[0] === key; next++) out.add(key, (combined[next] as KeyValue)[1]);
+      }
+      groups = [];
+      pending = [];
+      values = 0;
+    };
+    let lone = 0;
     const n = order.length;
     for (let i = 0; i < n; ) {
       const first = order[i] as number;
-      const values = [decodeRange(data, valueStarts[first] as number, end(first))];
-      for (i++; i < n && sameKey(keys, first, order[i] as number); i++) {
-        const r = order[i] as number;
-        values.push(decodeRange(data, valueStarts[r] as number, end(r)));
+      let last = i + 1;
+      while (last < n && sameKey(keys, first, order[last] as number)) last++;
+      if (last === i + 1) {
+        lone++;
+        if (groups.length === 0) copy(first);
+        else pending.push(first);
+      } else {
+        const list: Value[] = [];
+        for (let j = i; j < last; j++) {
+          const r = order[j] as number;
+          list.push(decodeRange(data, valueStarts[r] as number, end(r)));
+        }
+        groups.push([decodeRange(data, starts[first] as number, valueStarts[first] as number), list]);
+        pending.push(-1);
+        values += list.length;
+        if (values >= batchValues) flush();
       }
-      yield [decodeRange(data, starts[first] as number, valueStarts[first] as number), values];
+      i = last;
     }
+    if (groups.length > 0) flush();
+    return lone;
   }
 
   private clear(): void {

@@ -2,7 +2,7 @@
 // sort gives: keys of every kind in the one order, equal keys in emit order.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Counters, decodeRecords, encodeRecords, groupSorted, partitionOf, sortRecords, type AnyJob, type Value } from '@tsmr/sdk';
+import { Counters, decodeRecords, encodeRecords, groupSorted, partitionOf, runCombine, sortRecords, type AnyJob, type Value } from '@tsmr/sdk';
 import { MapOutputBuffer } from '../src/map-output';
 import { readIndex } from '../src/map-output-index';
 import { mergeGroups } from '../src/merge';
@@ -123,4 +123,50 @@ test.each([
       got.forEach(([, v], g) => expect(String(v).split(',')).toEqual(groups[g]?.[1]));
     }
   }
+});
+
+test('a combiner over string keys: lone records are copied, groups combined, in key order across many batches', () => {
+  // Keys with one record and keys with several, interleaved in key order; more values than
+  // one combine batch holds. The combiner shows it ran (and on what), emits twice for some
+  // keys and nothing for others.
+  const job: AnyJob = {
+    name: 'lone-and-grouped',
+    map() {},
+    combine: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => {
+      const k = String(key);
+      if (k.endsWith('7')) return;
+      ctx.emit(key, `combined:${values.join('+')}`);
+      if (k.endsWith('3')) ctx.emit(key, 'again');
+    },
+  };
+  const dir = tempDir();
+  const counters = new Counters();
+  const buffer = new MapOutputBuffer({
+    job,
+    params: {},
+    reducers: 2,
+    sortBufferBytes: 64 << 20,
+    progressed: () => {},
+    spillDir: path.join(dir, 'spill'),
+    outputDir: path.join(dir, 'out'),
+    counters,
+  });
+  const input = Array.from({ length: 40_000 }, (_, i): [Value, Value] => [i % 2 === 0 ? `k${i}` : `k${i % 1000}`, i]);
+  for (let i = 0; i < input.length; i += 1000) buffer.collect(input.slice(i, i + 1000));
+  buffer.finish();
+
+  const index = readIndex(path.join(dir, 'out'));
+  const file = fs.readFileSync(path.join(dir, 'out', 'file.out'));
+  let written = 0;
+  for (let p = 0; p < 2; p++) {
+    const segment = index?.partitions[p] as { offset: number; length: number };
+    const got = decodeRecords(file.subarray(segment.offset, segment.offset + segment.length));
+    const expected = runCombine(job, {}, groupSorted(sortRecords(input.filter(([k]) => partitionOf(job, k, 2, {}) === p)))).records;
+    expect(got).toEqual(expected);
+    expect(got.some(([, v]) => v === 'again')).toBe(true);
+    expect(got.some(([, v]) => typeof v === 'number')).toBe(true); // lone records, as emitted
+    written += got.length;
+  }
+  expect(counters.get('COMBINE_INPUT_RECORDS')).toBe(input.length);
+  expect(counters.get('COMBINE_OUTPUT_RECORDS')).toBe(written);
 });
