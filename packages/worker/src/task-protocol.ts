@@ -1,5 +1,6 @@
 // What the worker's main thread asks of a task thread, and what comes back. Plain data
-// only (structured clone); input Buffers travel in the transfer list, never copied.
+// only (structured clone); input Buffers are never copied: a text split is shared
+// (SplitBuffers), a whole file and a reduce's fetched segments travel in the transfer list.
 import type { InputMode } from '@tsmr/sdk';
 
 interface ThreadTask {
