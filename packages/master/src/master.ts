@@ -10,7 +10,8 @@ import { OutputCommitter } from './output-committer';
 import { Scheduler } from './scheduler';
 import { Speculator } from './speculator';
 import { WorkerRegistry } from './worker-registry';
-import { workerProtocolDefinition, workerProtocolService } from './worker-protocol-service';
+import { serveHeartbeatsDirectly } from './heartbeat-fast-path';
+import { heartbeatHandler, workerProtocolDefinition, workerProtocolService } from './worker-protocol-service';
 
 export interface Master {
   /** host:port it serves on. */
@@ -41,13 +42,18 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
   };
 
   const { JobClient } = masterProto();
+  const workerProtocol = workerProtocolDefinition();
+  const heartbeat = heartbeatHandler(tracker, config.heartbeatIntervalMs);
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log })
     .addService<JobClientHandlers>(JobClient.service, jobClientService({ tracker, store, dfs, defaultMaxAttempts: config.maxAttempts }))
-    .addService<WorkerProtocolHandlers>(workerProtocolDefinition(), workerProtocolService(tracker, store, config.heartbeatIntervalMs));
+    .addService<WorkerProtocolHandlers>(workerProtocol, workerProtocolService(heartbeat, store));
   let address: string;
   try {
     tracker.recover(Date.now());
     address = await server.start();
+    if (!serveHeartbeatsDirectly(server, workerProtocol.Heartbeat, config.secret, heartbeat, log)) {
+      log.warn('grpc-js internals changed: heartbeats served through grpc-js');
+    }
   } catch (err) {
     await closeAll();
     throw err;

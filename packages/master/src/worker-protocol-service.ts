@@ -7,7 +7,6 @@ import {
   masterProto,
   type AsyncHandlers,
   type HeartbeatReply,
-  type HeartbeatReply__Output,
   type WorkerHeartbeat__Output,
   type WorkerProtocolDefinition,
   type WorkerProtocolHandlers,
@@ -15,6 +14,7 @@ import {
 import { GroupCommit } from './group-commit';
 import { encodeHeartbeatReply } from './heartbeat-reply-encoder';
 import type { JobStore } from './job-store';
+import type { HeartbeatHandler } from './heartbeat-fast-path';
 import type { JobTracker, WorkerOrders, WorkerStatus } from './job-tracker';
 
 const REPORTED_STATES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED']);
@@ -27,21 +27,26 @@ export function workerProtocolDefinition(): WorkerProtocolDefinition {
   return { ...service, Heartbeat: { ...service.Heartbeat, responseSerialize } };
 }
 
-export function workerProtocolService(tracker: JobTracker, store: JobStore, heartbeatIntervalMs: number): AsyncHandlers<WorkerProtocolHandlers> {
+/** Answers heartbeats, whichever way they come in (grpc-js, or heartbeat-fast-path). */
+export function heartbeatHandler(tracker: JobTracker, heartbeatIntervalMs: number): HeartbeatHandler {
   const heartbeats = new GroupCommit<WorkerStatus, WorkerOrders>((statuses) => tracker.heartbeats(statuses, Date.now()));
+  return async (request, peer) => {
+    checkHeartbeat(request);
+    const orders = await heartbeats.submit({
+      workerId: request.workerId,
+      shuffleAddress: request.shuffleAddress,
+      datanodeId: request.datanodeId,
+      host: hostOf(request.shuffleAddress) || hostOf(peer),
+      freeSlots: request.freeSlots,
+      reports: request.reports,
+    });
+    return { ...orders, heartbeatIntervalMs };
+  };
+}
+
+export function workerProtocolService(heartbeat: HeartbeatHandler, store: JobStore): AsyncHandlers<WorkerProtocolHandlers> {
   return {
-    async Heartbeat(request, call): Promise<HeartbeatReply__Output> {
-      checkHeartbeat(request);
-      const orders = await heartbeats.submit({
-        workerId: request.workerId,
-        shuffleAddress: request.shuffleAddress,
-        datanodeId: request.datanodeId,
-        host: hostOf(request.shuffleAddress) || hostOf(call.getPeer()),
-        freeSlots: request.freeSlots,
-        reports: request.reports,
-      });
-      return { ...orders, heartbeatIntervalMs };
-    },
+    Heartbeat: (request, call) => heartbeat(request, call.getPeer()),
 
     GetJobBundle(request) {
       const code = store.bundle(checkJobId(request.jobId));
