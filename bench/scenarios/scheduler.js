@@ -244,8 +244,10 @@ exports.run = async function run() {
     const running = Array.from({ length: WORKERS }, (_, w) => worker(w));
     const deadline = performance.now() + Number(process.env.BENCH_SCHED_SECONDS ?? 300) * 1000;
     while (assigned < TASKS && performance.now() < deadline) {
+      const from = latencies.length;
       await sleep(1000);
-      process.stdout.write(`  ${assigned}/${TASKS} maps assigned, ${latencies.length} heartbeats\n`);
+      const second = latencies.slice(from).sort((a, b) => a - b);
+      process.stdout.write(`  ${assigned}/${TASKS} maps assigned, ${latencies.length} heartbeats (this second's p99 ${quantile(second, 0.99)?.toFixed(0)} ms)\n`);
     }
     const cpuAfter = { master: processCpu(master.child.pid), workers: selfCpu(), machine: machineCpu(), at: performance.now(), heartbeats: latencies.length };
     loopDelay.disable();
