@@ -1,6 +1,7 @@
 // A job's tasks waiting for a worker, in the order they became ready, with an index by
 // the datanodes that hold each map's split: a heartbeat finds a node-local map without
 // scanning thousands of queued tasks.
+import { OrderedQueue } from './ordered-queue';
 
 export interface Queueable {
   /** Datanode ids holding the task's input (empty for reduces). */
@@ -8,8 +9,8 @@ export interface Queueable {
 }
 
 export class PendingTasks<T extends Queueable> {
-  private readonly all = new Set<T>();
-  private readonly byHost = new Map<string, Set<T>>();
+  private readonly all = new OrderedQueue<T>();
+  private readonly byHost = new Map<string, OrderedQueue<T>>();
 
   get size(): number {
     return this.all.size;
@@ -20,7 +21,7 @@ export class PendingTasks<T extends Queueable> {
     this.all.add(task);
     for (const host of task.hosts) {
       let tasks = this.byHost.get(host);
-      if (!tasks) this.byHost.set(host, (tasks = new Set()));
+      if (!tasks) this.byHost.set(host, (tasks = new OrderedQueue()));
       tasks.add(task);
     }
   }
@@ -36,21 +37,16 @@ export class PendingTasks<T extends Queueable> {
 
   /** The first waiting task (oldest first) with input on `host` that `eligible` accepts. */
   firstOnHost(host: string, eligible: (task: T) => boolean): T | undefined {
-    return first(this.byHost.get(host) ?? [], eligible);
+    return this.byHost.get(host)?.first(eligible);
   }
 
   /** The first waiting task (oldest first) that `eligible` accepts. */
   firstOf(eligible: (task: T) => boolean): T | undefined {
-    return first(this.all, eligible);
+    return this.all.first(eligible);
   }
 
   clear(): void {
     this.all.clear();
     this.byHost.clear();
   }
-}
-
-function first<T>(tasks: Iterable<T>, eligible: (task: T) => boolean): T | undefined {
-  for (const task of tasks) if (eligible(task)) return task;
-  return undefined;
 }
