@@ -32,6 +32,12 @@ export class WorkerRegistry implements Liveness {
   heartbeat(worker: Omit<WorkerInfo, 'lastSeen'>, now: number): WorkerInfo {
     const known = this.workers.get(worker.id);
     if (!known) this.log.info({ workerId: worker.id, shuffleAddress: worker.shuffleAddress, datanodeId: worker.datanodeId }, 'worker joined');
+    // Unchanged, as it nearly always is: kept, so the rows of its attempts share its strings
+    // and no object per heartbeat outlives the heartbeat (less for the GC to copy).
+    if (known && known.shuffleAddress === worker.shuffleAddress && known.datanodeId === worker.datanodeId && known.host === worker.host) {
+      known.lastSeen = now;
+      return known;
+    }
     const info = { ...worker, lastSeen: now };
     this.workers.set(worker.id, info);
     return info;
