@@ -23,7 +23,7 @@ export function registerLocalCommands(program: Command): void {
     .option('--replication <n>', 'default replication (default: min(3, nodes))', intFlag(1))
     .option('--heartbeat-interval <duration>', 'datanode heartbeat interval', durationFlag, '3s')
     .option('--dead-node-timeout <duration>', 'silence after which a datanode is dead', durationFlag, '30s')
-    .option('--task-heartbeat <duration>', 'how often workers heartbeat the master: work rides on the replies', durationFlag, '250ms')
+    .option('--task-heartbeat <duration>', 'how often workers heartbeat the master: work rides on the replies', durationFlag, '100ms')
     .option('--worker-timeout <duration>', 'silence after which a worker is lost and its tasks re-run', durationFlag, '10s')
     .option('--slots <n>', 'task slots per worker (default: cores / nodes, at least 1)', intFlag(1))
     .option('--no-secret', 'run without a cluster secret (by default one is generated into cluster.json)')
