@@ -11,9 +11,10 @@
 // simulated workers have no datanode.
 //
 // The simulated workers run in the bench process (not the master's), BENCH_SCHED_SLOTS (4)
-// slots each. Each has its own HTTP/2 connection to the master, and each heartbeat is a real
-// gRPC unary call on it (the path, headers, secret and length-prefixed protobuf message a
-// grpc-js client sends; the reply decoded with the proto's own decoder), made with node:http2
+// slots each. Each has its own HTTP/2 connection to the master (all connected, CONNECTS at a
+// time, before anything is measured), and each heartbeat is a real gRPC unary call on it (the
+// path, headers, secret and length-prefixed protobuf message a grpc-js client sends; the
+// reply decoded with the proto's own decoder), made with node:http2
 // directly: grpc-js's client stack (channel, interceptors, Metadata, a deadline timer per call)
 // cost ~240 µs of CPU per heartbeat, as much as the master's whole heartbeat, and on 2 cores
 // the load generator would take the CPU the master is measured on. The fields of a worker's
@@ -51,6 +52,7 @@ const FILES = Math.min(BLOCKS, Number(process.env.BENCH_SCHED_FILES ?? 10));
 const JOBS = Math.ceil(WANTED / BLOCKS);
 const TASKS = JOBS * BLOCKS;
 const SUBMITTERS = 4; // `tsmr job submit` processes at once
+const CONNECTS = 50; // simulated workers connecting at once
 const PROFILE_DIR = process.env.BENCH_SCHED_PROFILE;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -107,6 +109,11 @@ class HeartbeatConnection {
   connect() {
     this.session = http2.connect(`http://${this.address}`);
     this.session.on('error', () => {}); // the calls on it fail with the error
+    /** Settles once the session is connected (or has failed). */
+    this.ready = new Promise((resolve) => {
+      this.session.once('connect', resolve);
+      this.session.once('error', resolve);
+    });
   }
 
   heartbeat(reports) {
@@ -208,9 +215,15 @@ exports.run = async function run() {
     let lastAssign = 0;
     let errors = 0;
     let done = false;
+    // Connected before anything is measured, CONNECTS at a time: 1,000 connects at once overflow
+    // the master's listen queue (grpc-js listens with node's default backlog, 511), and each
+    // dropped SYN is retried after 1 s, then 3 s, so ~300 first heartbeats took 1–4 s (the whole p99).
+    await pool(WORKERS, CONNECTS, async (w) => {
+      clients[w] = new HeartbeatConnection(master.address, secret, { workerId: `sim-worker-${w}`, shuffleAddress: `127.0.0.1:${20000 + w}`, slots: SLOTS, freeSlots: SLOTS });
+      await clients[w].ready;
+    });
     const worker = async (w) => {
-      const client = new HeartbeatConnection(master.address, secret, { workerId: `sim-worker-${w}`, shuffleAddress: `127.0.0.1:${20000 + w}`, slots: SLOTS, freeSlots: SLOTS });
-      clients.push(client);
+      const client = clients[w];
       let running = [];
       await sleep((w / WORKERS) * 1000); // stagger the first heartbeats over one interval
       while (!done) {
@@ -272,7 +285,7 @@ exports.run = async function run() {
       loopDelayP99: loopDelay.percentile(99) / 1e6,
     };
   } finally {
-    for (const c of clients) c.close();
+    for (const c of clients) c?.close();
     jobClient?.close();
     dfs.close();
     if (master) {
