@@ -123,13 +123,10 @@ export class MapOutputBuffer {
 
   /** Writes the combiner's output over sorted groups, a batch of groups at a time. */
   private combineInto(groups: Iterable<Group>, out: RunWriter): void {
-    const { job, params, counters } = this.options;
     let batch: Group[] = [];
     let values = 0;
     const flush = () => {
-      const result = runCombine(job, params, batch);
-      counters.merge(result.counters);
-      for (const [key, value] of result.records) out.add(key, value);
+      for (const [key, value] of this.combine(batch)) out.add(key, value);
       batch = [];
       values = 0;
     };
@@ -143,19 +140,18 @@ export class MapOutputBuffer {
 
   /** Combines a partition of string keys into `out`, its lone records copied as bytes. */
   private combineByBytes(partition: StringKeyBuffer, out: RunWriter): void {
-    const { job, params, counters } = this.options;
-    const lone = partition.writeCombined(
-      out,
-      (groups) => {
-        const result = runCombine(job, params, groups);
-        counters.merge(result.counters);
-        return result.records;
-      },
-      COMBINE_BATCH_VALUES,
-    );
+    const lone = partition.writeCombined(out, (groups) => this.combine(groups), COMBINE_BATCH_VALUES);
     // Counted as runCombine counts the lone records it passes through.
-    counters.add('COMBINE_INPUT_RECORDS', lone);
-    counters.add('COMBINE_OUTPUT_RECORDS', lone);
+    this.options.counters.add('COMBINE_INPUT_RECORDS', lone);
+    this.options.counters.add('COMBINE_OUTPUT_RECORDS', lone);
+  }
+
+  /** The combiner's output over a batch of groups; its counters are added to the attempt's. */
+  private combine(groups: Group[]): ReadonlyArray<KeyValue> {
+    const { job, params, counters } = this.options;
+    const result = runCombine(job, params, groups);
+    counters.merge(result.counters);
+    return result.records;
   }
 
   /** Writes one sorted run: each partition's records, written one partition at a time. */
