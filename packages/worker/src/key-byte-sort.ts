@@ -30,6 +30,28 @@ function rankByte(b: number): number {
   return b; // not in UTF-8
 }
 
+/** Key bytes PREFIX_WORDS hold: a key's first bytes as two numbers, compared before its bytes. */
+export const PREFIX_BYTES = 8;
+
+/**
+ * The four ranked bytes of data[from, end) starting at `from`, big-endian, as an unsigned
+ * number (0 past `end`): keys whose words differ are ordered as the words are; equal words
+ * say nothing beyond those bytes (a key may go on, or hold a 0 byte, where another ends).
+ */
+export function prefixWord(data: Uint8Array, from: number, end: number): number {
+  if (from + 4 <= end) {
+    const b0 = data[from] as number;
+    const b1 = data[from + 1] as number;
+    const b2 = data[from + 2] as number;
+    const b3 = data[from + 3] as number;
+    // ASCII ranks as itself.
+    if (((b0 | b1 | b2 | b3) & 0x80) === 0) return b0 * 0x1000000 + ((b1 << 16) | (b2 << 8) | b3);
+  }
+  let word = 0;
+  for (let i = from; i < from + 4; i++) word = word * 256 + (i < end ? rankByte(data[i] as number) : 0);
+  return word;
+}
+
 /** Whether keys a and b are the same. */
 export function sameKey({ data, keyStart, keyEnd }: KeyRanges, a: number, b: number): boolean {
   const i = keyStart[a] as number;

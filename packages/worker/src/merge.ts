@@ -8,7 +8,7 @@
 // UTF-8 bytes (in compareKeys' order), a group's key is decoded once, and records that
 // need no decoding (a merge into a file, an identity reduce) are copied as bytes.
 import { compareKeys, copyBytes, type Value } from '@tsmr/sdk';
-import { compareUtf8, equalBytes } from './key-byte-sort';
+import { PREFIX_BYTES, compareUtf8, equalBytes } from './key-byte-sort';
 import type { RunReader } from './run-reader';
 import type { RunWriter } from './run-writer';
 
@@ -16,7 +16,13 @@ export type Group = [Value, Value[]];
 
 /** The order of two runs' current keys. */
 function compareHeads(a: RunReader, b: RunReader): number {
-  if (a.stringKey >= 0 && b.stringKey >= 0) return compareUtf8(a.window, a.stringKey, a.valueStart, b.window, b.stringKey, b.valueStart);
+  if (a.stringKey >= 0 && b.stringKey >= 0) {
+    if (a.keyHigh !== b.keyHigh) return a.keyHigh - b.keyHigh;
+    if (a.keyLow !== b.keyLow) return a.keyLow - b.keyLow;
+    // The keys agree on their first PREFIX_BYTES bytes, or up to where the shorter ends.
+    const skip = Math.min(PREFIX_BYTES, a.valueStart - a.stringKey, b.valueStart - b.stringKey);
+    return compareUtf8(a.window, a.stringKey + skip, a.valueStart, b.window, b.stringKey + skip, b.valueStart);
+  }
   return compareKeys(a.key(), b.key());
 }
 
@@ -87,6 +93,9 @@ class GroupKey {
   private bytes = Buffer.allocUnsafe(256);
   private length = 0;
   private isString = false;
+  /** A string key's prefix words (RunReader's): most other keys differ in them. */
+  private keyHigh = 0;
+  private keyLow = 0;
   /** The decoded key, for keys other than strings (whose encodings may differ for equal keys). */
   private key: Value = null;
 
@@ -96,12 +105,15 @@ class GroupKey {
     if (this.length > this.bytes.length) this.bytes = Buffer.allocUnsafe(2 * this.length);
     copyBytes(run.window, run.start, run.valueStart, this.bytes, 0);
     this.isString = run.stringKey >= 0;
+    this.keyHigh = run.keyHigh;
+    this.keyLow = run.keyLow;
     this.key = this.isString ? null : run.key();
   }
 
   /** Whether the run's current record has this key. */
   matches(run: RunReader): boolean {
     const { window, start } = run;
+    if (this.isString && run.stringKey >= 0 && (run.keyHigh !== this.keyHigh || run.keyLow !== this.keyLow)) return false;
     if (run.valueStart - start === this.length && equalBytes(window, start, this.bytes, 0, this.length)) return true;
     // Two different encodings are different keys, except for objects (property order).
     if (this.isString || run.stringKey >= 0) return false;

@@ -6,6 +6,7 @@
 // it (and grows for a record bigger than itself).
 import fs from 'node:fs';
 import { RecordDecoder, decodeRange, stringBodyAt, type Value } from '@tsmr/sdk';
+import { prefixWord } from './key-byte-sort';
 
 export type KeyValue = readonly [Value, Value];
 
@@ -32,6 +33,9 @@ export class RunReader {
   end = 0;
   /** Where the key's UTF-8 bytes start when it is a string (they end at valueStart); else -1. */
   stringKey = -1;
+  /** A string key's first 8 bytes as two words (prefixWord), which settle most comparisons in a merge. */
+  keyHigh = 0;
+  keyLow = 0;
   private decoder: RecordDecoder;
   private filled: number;
   private decodedKey: Value | undefined;
@@ -91,7 +95,12 @@ export class RunReader {
         this.start = decoder.recordStart;
         this.valueStart = decoder.valueStart;
         this.end = decoder.pos;
-        this.stringKey = stringBodyAt(this.window, this.start);
+        const key = stringBodyAt(this.window, this.start);
+        this.stringKey = key;
+        if (key >= 0) {
+          this.keyHigh = prefixWord(this.window, key, this.valueStart);
+          this.keyLow = prefixWord(this.window, key + 4, this.valueStart);
+        }
         return;
       }
       const { file } = this;

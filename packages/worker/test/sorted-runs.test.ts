@@ -10,6 +10,7 @@ import { RunReader, type KeyValue } from '../src/run-reader';
 import { RunWriter } from '../src/run-writer';
 import type { ShuffledSegment } from '../src/task-protocol';
 import { stopAll, tempDir } from './helpers';
+import { trickyKeys } from './tricky-keys';
 
 afterEach(stopAll);
 
@@ -107,4 +108,21 @@ test('merge passes over many on-disk segments keep every record, equal keys in m
   expect([...mergeGroups(runs)]).toEqual(expected);
   // The segments merged away were deleted.
   expect(fs.readdirSync(dir).filter((f) => f.startsWith('shuffle-'))).toEqual([]);
+});
+
+test('a merge orders string keys as compareKeys does, past shared prefixes, NULs and characters beyond U+FFFF', () => {
+  // 9 runs drawing on one pool of keys that tie on their first bytes, or end, or hold a
+  // NUL, where the merge's comparison of the first 8 bytes stops.
+  const pool = trickyKeys(300, 7);
+  // Each run a different random draw from the pool (a run may repeat a key), so the runs'
+  // heads are far apart and each comparison decides something.
+  const maps = Array.from({ length: 9 }, (_, m) => {
+    let x = 100 + m;
+    const pick = () => pool[((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 8) % pool.length] as string;
+    return sortRecords(Array.from({ length: 400 }, (_, i): [Value, Value] => [pick(), m * 1000 + i]));
+  });
+  const runs = maps.map((run) => RunReader.ofBuffer(encodeRecords(run)));
+  const expected = groupSorted(sortRecords(maps.flat()));
+  expect(expected.filter(([, values]) => values.length > 1).length).toBeGreaterThan(100); // keys repeat across runs
+  expect([...mergeGroups(runs)]).toEqual(expected);
 });
