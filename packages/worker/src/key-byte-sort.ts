@@ -100,7 +100,10 @@ function sortRun(keys: KeyRanges, order: Int32Array, lo: number, hi: number, dep
     return;
   }
   const { data, keyStart, keyEnd } = keys;
-  // The window's digits of each record of the run: 0 past the key's end, else 1 + its ranked byte.
+  // The window's digits, digit by digit: digits[d * m + i] is digit d of the run's record i,
+  // 0 past the key's end, else 1 + its ranked byte. One digit's m values lie together, so
+  // a radix pass's random reads stay in a small array (a record's digits side by side made
+  // each read a cache miss).
   const digits = new Uint16Array(m * WINDOW);
   let longer = false;
   for (let i = 0; i < m; i++) {
@@ -108,24 +111,29 @@ function sortRun(keys: KeyRanges, order: Int32Array, lo: number, hi: number, dep
     const from = (keyStart[r] as number) + depth;
     const length = (keyEnd[r] as number) - from;
     if (length > WINDOW) longer = true;
-    for (let d = 0, stop = Math.min(length, WINDOW); d < stop; d++) digits[i * WINDOW + d] = 1 + rankByte(data[from + d] as number);
+    for (let d = 0, stop = Math.min(length, WINDOW); d < stop; d++) digits[d * m + i] = 1 + rankByte(data[from + d] as number);
   }
   const perm = radixOrder(digits, m);
   const records = order.slice(lo, hi);
   for (let k = 0; k < m; k++) order[lo + k] = records[perm[k] as number] as number;
   if (!longer) return; // every key ended within the window: equal digits are equal keys
   // Records alike in the whole window whose keys go on: sort them by the next window.
-  for (let k = 0; k < m; ) {
+  for (let k = lo; k < hi; ) {
     let end = k + 1;
-    while (end < m && sameDigits(digits, perm[k] as number, perm[end] as number)) end++;
-    if (end - k > 1 && digits[(perm[k] as number) * WINDOW + WINDOW - 1] !== 0) sortRun(keys, order, lo + k, lo + end, depth + WINDOW);
+    while (end < hi && sameWindow(keys, order[k] as number, order[end] as number, depth)) end++;
+    // (Alike keys that fill the window may still differ after it, or end with it.)
+    const first = order[k] as number;
+    if (end - k > 1 && (keyEnd[first] as number) - (keyStart[first] as number) - depth >= WINDOW) sortRun(keys, order, k, end, depth + WINDOW);
     k = end;
   }
 }
 
-function sameDigits(digits: Uint16Array, a: number, b: number): boolean {
-  for (let d = 0; d < WINDOW; d++) if (digits[a * WINDOW + d] !== digits[b * WINDOW + d]) return false;
-  return true;
+/** Whether keys a and b hold the same bytes in the window from byte `depth` (both ending, or going on, alike). */
+function sameWindow({ data, keyStart, keyEnd }: KeyRanges, a: number, b: number, depth: number): boolean {
+  const i = (keyStart[a] as number) + depth;
+  const j = (keyStart[b] as number) + depth;
+  const length = Math.min(WINDOW, (keyEnd[a] as number) - i);
+  return length === Math.min(WINDOW, (keyEnd[b] as number) - j) && equalBytes(data, i, data, j, length);
 }
 
 /** Positions 0..m-1 ordered by their WINDOW digits (stable): an LSD radix sort, a digit a pass. */
@@ -135,9 +143,10 @@ function radixOrder(digits: Uint16Array, m: number): Int32Array {
   let to = new Int32Array(m);
   const counts = new Int32Array(257);
   for (let d = WINDOW - 1; d >= 0; d--) {
+    const at = d * m;
     counts.fill(0);
-    for (let i = 0; i < m; i++) counts[digits[i * WINDOW + d] as number]!++;
-    if (counts[digits[d] as number] === m) continue; // one digit for all: nothing moves
+    for (let i = 0; i < m; i++) counts[digits[at + i] as number]!++;
+    if (counts[digits[at] as number] === m) continue; // one digit for all: nothing moves
     let sum = 0;
     for (let b = 0; b < 257; b++) {
       const count = counts[b] as number;
@@ -146,7 +155,7 @@ function radixOrder(digits: Uint16Array, m: number): Int32Array {
     }
     for (let k = 0; k < m; k++) {
       const i = from[k] as number;
-      to[counts[digits[i * WINDOW + d] as number]!++] = i;
+      to[counts[digits[at + i] as number]!++] = i;
     }
     [from, to] = [to, from];
   }
