@@ -79,13 +79,18 @@ export function toServiceError(err: unknown, trailers = new Metadata()): Partial
  * A failure of the connection itself (not sent by a handler) is prefixed with `context`.
  */
 export function fromServiceError(err: ServiceError, context?: string): TsmrError {
-  const Class = byCode.get(err.code);
   let message = err.details || err.message;
   const fromHandler = err.metadata?.get(FROM_HANDLER).length > 0;
   if (context && !fromHandler) message = `${context}: ${message.replace(/\.? Resolution note:\s*$/, '')}`;
-  const rebuilt = Class ? new Class(message) : new TsmrError(err.code, message);
+  const rebuilt = errorOfCode(err.code, message);
   (rebuilt as { metadata?: Metadata }).metadata = err.metadata;
   return rebuilt;
+}
+
+/** The error of that status code: NotFoundError for NOT_FOUND and so on (a plain TsmrError for the rest). */
+export function errorOfCode(code: status, message: string): TsmrError {
+  const Class = byCode.get(code);
+  return Class ? new Class(message) : new TsmrError(code, message);
 }
 
 /** `CODE_NAME: message`, how the CLI shows an error. */

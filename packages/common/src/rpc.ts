@@ -30,14 +30,18 @@ export function secretMetadata(secret: string | undefined): grpc.Metadata {
   return metadata;
 }
 
-function checkSecret(expected: string | undefined, metadata: grpc.Metadata): void {
-  if (!expected) return;
-  const given = metadata.get(SECRET_METADATA_KEY)[0];
+/** Whether `given` is the cluster secret (always, when the cluster has none); compared in constant time. */
+export function secretMatches(expected: string | undefined, given: unknown): boolean {
+  if (!expected) return true;
   const a = Buffer.from(typeof given === 'string' ? given : '');
   const b = Buffer.from(expected);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) {
-    throw new UnauthenticatedError('missing or wrong cluster secret (set TSMR_SECRET to the cluster secret)');
-  }
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export const WRONG_SECRET_MESSAGE = 'missing or wrong cluster secret (set TSMR_SECRET to the cluster secret)';
+
+function checkSecret(expected: string | undefined, metadata: grpc.Metadata): void {
+  if (!secretMatches(expected, metadata.get(SECRET_METADATA_KEY)[0])) throw new UnauthenticatedError(WRONG_SECRET_MESSAGE);
 }
 
 // ---- servers ----

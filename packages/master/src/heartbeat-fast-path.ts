@@ -8,9 +8,19 @@
 // The wire format is gRPC's: a length-prefixed message each way, the status in trailers
 // (or alone in the headers, for a call that fails before it has a reply). The request is
 // decoded and the reply encoded by the same functions grpc-js would use.
-import { InvalidArgumentError, MAX_MESSAGE_BYTES, SECRET_METADATA_KEY, TsmrError, UnauthenticatedError, toServiceError, type Logger, type RpcServer } from '@tsmr/common';
+import {
+  InvalidArgumentError,
+  MAX_MESSAGE_BYTES,
+  SECRET_METADATA_KEY,
+  TsmrError,
+  UnauthenticatedError,
+  WRONG_SECRET_MESSAGE,
+  secretMatches,
+  toServiceError,
+  type Logger,
+  type RpcServer,
+} from '@tsmr/common';
 import type { HeartbeatReply__Output, WorkerHeartbeat__Output } from '@tsmr/common';
-import { timingSafeEqual } from 'node:crypto';
 import type * as http2 from 'node:http2';
 
 export interface HeartbeatMethod {
@@ -45,7 +55,6 @@ export function serveHeartbeatsDirectly(
   const grpcServer = (rpcServer as unknown as { server?: { http2Servers?: unknown } }).server;
   const servers = grpcServer?.http2Servers;
   if (!(servers instanceof Map) || servers.size === 0) return false;
-  const expected = Buffer.from(secret ?? '');
   for (const server of servers.keys() as IterableIterator<http2.Http2Server>) {
     const grpcListeners = server.listeners('stream') as ((...args: unknown[]) => void)[];
     server.removeAllListeners('stream');
@@ -58,9 +67,7 @@ export function serveHeartbeatsDirectly(
 
   function serve(stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders): void {
     stream.on('error', () => {}); // a reset by the caller: there is no one left to answer
-    if (secret && !secretMatches(headers[SECRET_METADATA_KEY], expected)) {
-      return fail(stream, new UnauthenticatedError('missing or wrong cluster secret (set TSMR_SECRET to the cluster secret)'));
-    }
+    if (!secretMatches(secret, headers[SECRET_METADATA_KEY])) return fail(stream, new UnauthenticatedError(WRONG_SECRET_MESSAGE));
     const chunks: Buffer[] = [];
     let size = 0;
     stream.on('data', (chunk: Buffer) => {
@@ -106,11 +113,6 @@ export function serveHeartbeatsDirectly(
 function isPlainGrpc(headers: http2.IncomingHttpHeaders): boolean {
   const encoding = headers['grpc-encoding'];
   return headers['content-type']?.startsWith('application/grpc') === true && (encoding === undefined || encoding === 'identity');
-}
-
-function secretMatches(given: string | string[] | undefined, expected: Buffer): boolean {
-  const bytes = Buffer.from(typeof given === 'string' ? given : '');
-  return bytes.length === expected.length && timingSafeEqual(bytes, expected);
 }
 
 /** The one uncompressed message of a unary request body. */

@@ -1,9 +1,9 @@
-// Serves one ReadBlock call (HDFS's BlockSender): reads the chunks covering the range in
-// large aligned reads, verifies them, and streams the exact range, one message per read
-// (encoded in place in the read buffer). Three read buffers take turns, so the next read
-// from disk runs while the current buffer is being sent: a buffer is reused only once
-// gRPC has taken its message, which also holds the reads back to the pace of the reader
-// (backpressure).
+// Serves one block read (HDFS's BlockSender), over gRPC (ReadBlock) or the block stream:
+// reads the chunks covering the range in large aligned reads, verifies them, and sends the
+// exact range, one message per read, through a ChunkSink. Three read buffers take turns,
+// so the next read from disk runs while the current buffer is being sent: a buffer is
+// reused only once the transport has taken its message, which also holds the reads back to
+// the pace of the reader (backpressure).
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import {
   DataLossError,
@@ -17,10 +17,24 @@ import { encodeReadChunkInPlace } from '../transfer/encoded-messages';
 import { allocateReadBuffer, readBufferSize, type ReplicaReader } from './replica-reader';
 import type { TransferContext } from './transfer-context';
 
-type ReadBlockCall = ServerWritableStream<ReadBlockRequest__Output, Buffer>;
+/** Where a block read's bytes go. */
+export interface ChunkSink {
+  /** Sends one chunk: a view of a read buffer, with room for a header before it. Resolves once the transport has taken it. */
+  send(data: Buffer): Promise<void>;
+  /** The range is complete. */
+  end(): void;
+  /** Rejects when the reader goes away. */
+  readonly gone: Promise<never>;
+}
 
-export async function sendBlock(call: ReadBlockCall, context: TransferContext): Promise<void> {
-  const { blockId, offset, length } = call.request;
+export interface BlockRange {
+  blockId: string;
+  offset: number;
+  /** 0: to the end of the block. */
+  length: number;
+}
+
+export async function sendBlock({ blockId, offset, length }: BlockRange, sink: ChunkSink, context: TransferContext): Promise<void> {
   checkBlockId(blockId);
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
     throw new InvalidArgumentError(`${blockId}: cannot read ${length} bytes at offset ${offset}`);
@@ -32,7 +46,7 @@ export async function sendBlock(call: ReadBlockCall, context: TransferContext): 
     if (offset > replica.length || end > replica.length) {
       throw new TsmrError(status.OUT_OF_RANGE, `${blockId}: bytes [${offset}, ${end}) are past its end (${replica.length} bytes)`);
     }
-    await sendRange(call, replica, offset, end);
+    await sendRange(sink, replica, offset, end);
   } catch (err) {
     if (err instanceof DataLossError) context.reportCorrupt(blockId, err.message);
     throw err;
@@ -41,15 +55,12 @@ export async function sendBlock(call: ReadBlockCall, context: TransferContext): 
   }
 }
 
-async function sendRange(call: ReadBlockCall, replica: ReplicaReader, start: number, end: number): Promise<void> {
+async function sendRange(sink: ChunkSink, replica: ReplicaReader, start: number, end: number): Promise<void> {
   if (start === end) {
-    call.end();
+    sink.end();
     return;
   }
-  const cancelled = new Promise<never>((_, reject) =>
-    call.on('cancelled', () => reject(new UnavailableError(`${replica.blockId}: the reader cancelled`))),
-  );
-  cancelled.catch(() => undefined);
+  const { gone } = sink;
   const { bytesPerChecksum } = replica;
   const alignedSpan = Math.ceil(end / bytesPerChecksum) * bytesPerChecksum - (start - (start % bytesPerChecksum));
   const bufferBytes = Math.min(readBufferSize(bytesPerChecksum), alignedSpan);
@@ -58,26 +69,29 @@ async function sendRange(call: ReadBlockCall, replica: ReplicaReader, start: num
   let turn = 0;
   let reading = replica.read(start, end, buffers[turn]!);
   for (let position = start; position < end; ) {
-    reading.catch(() => undefined); // observed below, unless the reader cancels first
-    const data = await Promise.race([reading, cancelled]);
+    reading.catch(() => undefined); // observed below, unless the reader goes first
+    const data = await Promise.race([reading, gone]);
     position += data.length;
     const next = (turn + 1) % buffers.length;
     if (position < end) {
-      await Promise.race([sent[next], cancelled]);
+      await Promise.race([sent[next], gone]);
       reading = replica.read(position, end, buffers[next]!);
     }
-    sent[turn] = sendChunk(call, data);
+    sent[turn] = sink.send(data);
+    sent[turn]!.catch(() => undefined); // observed when its buffer is next needed
     turn = next;
   }
-  await Promise.race([Promise.all(sent), cancelled]);
-  call.end();
+  await Promise.race([Promise.all(sent), gone]);
+  sink.end();
 }
 
-/** Writes `data` (a view of a read buffer) as one ReadChunk; resolves once gRPC has taken it. */
-function sendChunk(call: ReadBlockCall, data: Buffer): Promise<void> {
-  const sent = new Promise<void>((resolve, reject) => {
-    call.write(encodeReadChunkInPlace(data), (err: unknown) => (err ? reject(err) : resolve()));
-  });
-  sent.catch(() => undefined); // observed when its buffer is next needed
-  return sent;
+/** A ReadBlock call as a ChunkSink: each chunk one ReadChunk message, encoded in place. */
+export function readBlockCallSink(call: ServerWritableStream<ReadBlockRequest__Output, Buffer>): ChunkSink {
+  const gone = new Promise<never>((_, reject) => call.on('cancelled', () => reject(new UnavailableError('the reader cancelled'))));
+  gone.catch(() => undefined);
+  return {
+    send: (data) => new Promise<void>((resolve, reject) => call.write(encodeReadChunkInPlace(data), (err: unknown) => (err ? reject(err) : resolve()))),
+    end: () => call.end(),
+    gone,
+  };
 }

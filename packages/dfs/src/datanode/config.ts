@@ -12,6 +12,8 @@ export interface DatanodeOptions {
   host?: string;
   /** Default 0: the OS picks a free port. */
   port?: number;
+  /** Port of the block stream (block reads over TCP); default 0: the OS picks a free one. */
+  streamPort?: number;
   /** Cluster secret; when set every RPC must carry it, and this node sends it. */
   secret?: string;
   /** How often the block scanner re-verifies every replica. Default '6h'. */
@@ -23,6 +25,7 @@ export interface DatanodeConfig {
   namenode: string;
   host: string;
   port: number;
+  streamPort: number;
   secret: string | undefined;
   scanIntervalMs: number;
 }
@@ -33,6 +36,7 @@ export const datanodeOptionsSchema: z.ZodType<DatanodeConfig, DatanodeOptions> =
     namenode: z.string().regex(/^\S+:\d+$/, 'namenode must be host:port'),
     host: z.string().min(1).default('127.0.0.1'),
     port: z.number().int().min(0).max(65535).default(0),
+    streamPort: z.number().int().min(0).max(65535).default(0),
     secret: z.string().optional(),
     scanInterval: durationSchema.refine((n) => n > 0, 'scanInterval must be positive').default(parseDuration('6h')),
   })
@@ -41,6 +45,7 @@ export const datanodeOptionsSchema: z.ZodType<DatanodeConfig, DatanodeOptions> =
     namenode: o.namenode,
     host: o.host,
     port: o.port,
+    streamPort: o.streamPort,
     secret: o.secret || undefined,
     scanIntervalMs: o.scanInterval,
   }));

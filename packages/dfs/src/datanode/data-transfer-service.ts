@@ -1,10 +1,10 @@
 // The DataTransfer service of a datanode: WriteBlock (BlockReceiver) and ReadBlock
-// (BlockSender), counting the transfers in progress for heartbeats, and GetReplicaPath
-// for short-circuit readers on this machine.
+// (BlockSender), counting the transfers in progress for heartbeats (block stream reads
+// too), and GetReplicaPath for short-circuit readers on this machine.
 import type { AsyncHandlers } from '@tsmr/common';
 import type { DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockReceiver } from './block-receiver';
-import { sendBlock } from './block-sender';
+import { readBlockCallSink, sendBlock, type BlockRange, type ChunkSink } from './block-sender';
 import type { TransferContext } from './transfer-context';
 
 export class DataTransferService {
@@ -20,9 +20,14 @@ export class DataTransferService {
   handlers(): AsyncHandlers<DataTransferServerHandlers> {
     return {
       WriteBlock: (call) => this.counted(() => new BlockReceiver(call, this.context).run()),
-      ReadBlock: (call) => this.counted(() => sendBlock(call, this.context)),
+      ReadBlock: (call) => this.readBlock(call.request, readBlockCallSink(call)),
       GetReplicaPath: (request) => this.context.storage.replicaPath(request.blockId),
     };
+  }
+
+  /** Serves a block read, over gRPC or the block stream. */
+  readBlock(range: BlockRange, sink: ChunkSink): Promise<void> {
+    return this.counted(() => sendBlock(range, sink, this.context));
   }
 
   private async counted(transfer: () => Promise<void>): Promise<void> {

@@ -1,8 +1,9 @@
-// A datanode: the block storage, the DataTransfer server, the link to the namenode and
-// the block scanner, wired together.
+// A datanode: the block storage, the DataTransfer server, the block stream server, the
+// link to the namenode and the block scanner, wired together.
 import { RpcServer, createLogger, type Logger } from '@tsmr/common';
 import { dataTransferDefinition, type DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockScanner } from './block-scanner';
+import { BlockStreamServer } from './block-stream-server';
 import { parseDatanodeOptions, type DatanodeOptions } from './config';
 import { DataTransferService } from './data-transfer-service';
 import { growHeapBetweenGCs } from './heap-growing';
@@ -17,6 +18,8 @@ const STOP_GRACE_MS = 1000;
 export interface Datanode {
   /** host:port of the DataTransfer service. */
   readonly address: string;
+  /** host:port of the block stream (block reads over TCP). */
+  readonly streamAddress: string;
   readonly datanodeId: string;
   stop(): Promise<void>;
 }
@@ -60,15 +63,30 @@ export async function startDatanode(options: DatanodeOptions, log: Logger = crea
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log });
   server.addService<DataTransferServerHandlers>(dataTransferDefinition(), service.handlers());
   const address = await server.start();
-  link.start({ datanodeId, address });
+  const streamServer = new BlockStreamServer({
+    host: config.host,
+    port: config.streamPort,
+    secret: config.secret,
+    log,
+    readBlock: (range, sink) => service.readBlock(range, sink),
+  });
+  let streamAddress: string;
+  try {
+    streamAddress = await streamServer.start();
+  } catch (err) {
+    await server.stop(0);
+    throw err;
+  }
+  link.start({ datanodeId, address, streamAddress });
   scanner.start();
-  log.info({ address, dir: config.dir, namenode: config.namenode }, 'datanode started');
+  log.info({ address, streamAddress, dir: config.dir, namenode: config.namenode }, 'datanode started');
 
   return {
     address,
+    streamAddress,
     datanodeId,
     async stop() {
-      await Promise.all([scanner.stop(), link.stop(), server.stop(STOP_GRACE_MS)]);
+      await Promise.all([scanner.stop(), link.stop(), server.stop(STOP_GRACE_MS), streamServer.stop(STOP_GRACE_MS)]);
       log.info('datanode stopped');
     },
   };

@@ -24,6 +24,8 @@ export class DatanodeDescriptor {
   constructor(
     readonly id: string,
     public address: string,
+    /** host:port of its block stream (raw TCP reads); '' if it has none. */
+    public streamAddress: string,
     public lastHeartbeat: number,
   ) {}
 
@@ -32,7 +34,7 @@ export class DatanodeDescriptor {
   }
 
   get info(): DatanodeInfo {
-    return { datanodeId: this.id, address: this.address };
+    return { datanodeId: this.id, address: this.address, streamAddress: this.streamAddress };
   }
 
   updateStorage(storage: StorageReport__Output | null): void {
@@ -102,14 +104,19 @@ export class DatanodeManager {
    * Registers a datanode (or a known one again, maybe at a new address). Returns the
    * other datanodes it displaced: ones registered at the same address, now dead.
    */
-  register(id: string, address: string, storage: StorageReport__Output | null, now: number): DatanodeDescriptor[] {
+  register(
+    { id, address, streamAddress }: { id: string; address: string; streamAddress: string },
+    storage: StorageReport__Output | null,
+    now: number,
+  ): DatanodeDescriptor[] {
     let node = this.nodes.get(id);
     if (node) {
       node.address = address;
+      node.streamAddress = streamAddress;
       node.lastHeartbeat = now;
       node.live = true;
     } else {
-      node = new DatanodeDescriptor(id, address, now);
+      node = new DatanodeDescriptor(id, address, streamAddress, now);
       this.nodes.set(id, node);
     }
     node.updateStorage(storage);

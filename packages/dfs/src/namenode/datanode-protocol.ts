@@ -19,7 +19,9 @@ export function datanodeProtocol(ns: Namesystem): AsyncHandlers<DatanodeProtocol
     Register(req) {
       const datanodeId = required(req.datanode?.datanodeId, 'datanode.datanode_id');
       const address = required(req.datanode?.address, 'datanode.address');
-      for (const displaced of datanodes.register(datanodeId, address, req.storage, Date.now())) blocks.removeDatanode(displaced);
+      // A datanode without a block stream (an older one) leaves it empty: it is read over gRPC.
+      const streamAddress = req.datanode?.streamAddress ?? '';
+      for (const displaced of datanodes.register({ id: datanodeId, address, streamAddress }, req.storage, Date.now())) blocks.removeDatanode(displaced);
       return {
         heartbeatIntervalMs: config.heartbeatIntervalMs,
         blockReportIntervalMs: config.blockReportIntervalMs,

@@ -3,15 +3,25 @@ import { DataLossError, silentLogger } from '@tsmr/common';
 import { randomBytes } from 'node:crypto';
 import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startDatanode } from '../../src/datanode';
+import { startDatanode, type Datanode } from '../../src/datanode';
 import { BlockWriter, closeTransferClients, readBlock } from '../../src/transfer';
+import { readBlockStream } from '../../src/transfer/block-stream-reader';
 import { FakeNamenode, startCluster, tempDir, waitFor, type TestCluster } from './helpers';
 
 const BPC = 4096;
 
-async function readAll(address: string, blockId: string): Promise<Buffer> {
+type Range = { blockId: string; offset: number; length: number };
+type Transport = (node: Datanode, range: Range) => AsyncGenerator<Buffer>;
+
+/** The two ways a block is read through its datanode. */
+const transports: Array<[string, Transport]> = [
+  ['ReadBlock (gRPC)', (node, range) => readBlock({ address: node.address, ...range })],
+  ['the block stream (TCP)', (node, range) => readBlockStream({ address: node.address, streamAddress: node.streamAddress, ...range })],
+];
+
+async function readAll(node: Datanode, blockId: string, read: Transport = transports[0]![1]): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of readBlock({ address, blockId, offset: 0, length: 0 })) parts.push(part);
+  for await (const part of read(node, { blockId, offset: 0, length: 0 })) parts.push(part);
   return Buffer.concat(parts);
 }
 
@@ -43,7 +53,7 @@ describe('datanode and namenode', () => {
     cluster = await startCluster(1);
     const [node] = cluster.datanodes;
     const registration = cluster.namenode.registrations[0]!;
-    expect(registration.datanode).toEqual({ datanodeId: node!.datanodeId, address: node!.address });
+    expect(registration.datanode).toEqual({ datanodeId: node!.datanodeId, address: node!.address, streamAddress: node!.streamAddress });
     expect(registration.storage!.capacity).toBeGreaterThan(0);
     expect(cluster.namenode.blockReports[0]).toEqual({ datanodeId: node!.datanodeId, blocks: [] });
     await write(cluster, 'blk_1', randomBytes(10_000));
@@ -66,38 +76,39 @@ describe('datanode and namenode', () => {
     expect(cluster.namenode.blockReports[1]).toEqual({ datanodeId: id, blocks: [{ blockId: 'blk_2', length: 5000 }] });
   });
 
-  it('reports a corrupt replica found by a read, then stops serving it', async () => {
-    cluster = await startCluster(2);
-    const data = randomBytes(50_000);
-    await write(cluster, 'blk_4', data);
-    await corrupt(cluster.dirs[0]!, 'blk_4', 30_000);
-    const [bad, good] = cluster.datanodes;
-    await expect(readAll(bad!.address, 'blk_4')).rejects.toBeInstanceOf(DataLossError);
-    await waitFor(() => cluster.namenode.badBlocks.length > 0);
-    expect(cluster.namenode.badBlocks).toEqual([{ blockId: 'blk_4', datanodeId: bad!.datanodeId, reason: expect.stringContaining('checksum') }]);
-    // The bytes before the bad chunk were sent; the read fails at it.
-    const received: Buffer[] = [];
-    await expect(
-      (async () => {
-        for await (const part of readBlock({ address: bad!.address, blockId: 'blk_4', offset: 0, length: 10 })) received.push(part);
-      })(),
-    ).rejects.toBeInstanceOf(DataLossError);
-    expect((await readAll(good!.address, 'blk_4')).equals(data)).toBe(true);
-  });
+  describe.each(transports)('read through %s', (_, read) => {
+    it('reports a corrupt replica found by a read, then stops serving it', async () => {
+      cluster = await startCluster(2);
+      const data = randomBytes(50_000);
+      await write(cluster, 'blk_4', data);
+      await corrupt(cluster.dirs[0]!, 'blk_4', 30_000);
+      const [bad, good] = cluster.datanodes;
+      await expect(readAll(bad!, 'blk_4', read)).rejects.toBeInstanceOf(DataLossError);
+      await waitFor(() => cluster.namenode.badBlocks.length > 0);
+      expect(cluster.namenode.badBlocks).toEqual([{ blockId: 'blk_4', datanodeId: bad!.datanodeId, reason: expect.stringContaining('checksum') }]);
+      // Now a replica it no longer serves, even where the bytes are good.
+      await expect(
+        (async () => {
+          for await (const part of read(bad!, { blockId: 'blk_4', offset: 0, length: 10 })) void part;
+        })(),
+      ).rejects.toBeInstanceOf(DataLossError);
+      expect((await readAll(good!, 'blk_4', read)).equals(data)).toBe(true);
+    });
 
-  it('sends the chunks before a corrupt one, then fails with DATA_LOSS', async () => {
-    cluster = await startCluster(1);
-    const data = randomBytes(9 * 1024 * 1024);
-    await write(cluster, 'blk_5', data);
-    await corrupt(cluster.dirs[0]!, 'blk_5', 6 * 1024 * 1024 + 5);
-    const received: Buffer[] = [];
-    const reading = (async () => {
-      for await (const part of readBlock({ address: cluster.datanodes[0]!.address, blockId: 'blk_5', offset: 0, length: 0 })) received.push(part);
-    })();
-    await expect(reading).rejects.toBeInstanceOf(DataLossError);
-    const prefix = Buffer.concat(received);
-    expect(prefix.length).toBe(4 * 1024 * 1024);
-    expect(prefix.equals(data.subarray(0, prefix.length))).toBe(true);
+    it('sends the chunks before a corrupt one, then fails with DATA_LOSS', async () => {
+      cluster = await startCluster(1);
+      const data = randomBytes(9 * 1024 * 1024);
+      await write(cluster, 'blk_5', data);
+      await corrupt(cluster.dirs[0]!, 'blk_5', 6 * 1024 * 1024 + 5);
+      const received: Buffer[] = [];
+      const reading = (async () => {
+        for await (const part of read(cluster.datanodes[0]!, { blockId: 'blk_5', offset: 0, length: 0 })) received.push(part);
+      })();
+      await expect(reading).rejects.toBeInstanceOf(DataLossError);
+      const prefix = Buffer.concat(received);
+      expect(prefix.length).toBe(4 * 1024 * 1024);
+      expect(prefix.equals(data.subarray(0, prefix.length))).toBe(true);
+    });
   });
 
   it('finds corruption with the block scanner, without any read', async () => {
@@ -106,7 +117,7 @@ describe('datanode and namenode', () => {
     await corrupt(cluster.dirs[0]!, 'blk_6', 19_999);
     await waitFor(() => cluster.namenode.badBlocks.some((b) => b.blockId === 'blk_6'));
     expect(cluster.namenode.badBlocks[0]!.datanodeId).toBe(cluster.datanodes[0]!.datanodeId);
-    await expect(readAll(cluster.datanodes[0]!.address, 'blk_6')).rejects.toBeInstanceOf(DataLossError);
+    await expect(readAll(cluster.datanodes[0]!, 'blk_6')).rejects.toBeInstanceOf(DataLossError);
   });
 
   it('copies a block to targets on a replicate command', async () => {
@@ -118,7 +129,7 @@ describe('datanode and namenode', () => {
     await waitFor(() => cluster.namenode.received.filter((r) => r.blockId === 'blk_7').length === 3);
     for (const i of [1, 2]) {
       expect((await readFile(path.join(cluster.dirs[i]!, 'current', 'blk_7'))).equals(data)).toBe(true);
-      expect((await readAll(cluster.datanodes[i]!.address, 'blk_7')).equals(data)).toBe(true);
+      expect((await readAll(cluster.datanodes[i]!, 'blk_7')).equals(data)).toBe(true);
     }
   });
 

@@ -7,6 +7,7 @@ import {
   type AsyncHandlers,
   type BadBlock__Output,
   type DatanodeCommand,
+  type DatanodeInfo__Output,
   type DatanodeProtocolHandlers,
   type HeartbeatRequest__Output,
   type RegisterRequest__Output,
@@ -118,7 +119,7 @@ export interface TestCluster {
   datanodes: Datanode[];
   dirs: string[];
   /** Pipeline entries for the datanodes, in order. */
-  infos(): Array<{ datanodeId: string; address: string }>;
+  infos(): DatanodeInfo__Output[];
   /** Restarts datanode i on its dir. */
   restart(i: number, extra?: Partial<DatanodeOptions>): Promise<Datanode>;
   stop(): Promise<void>;
@@ -136,7 +137,7 @@ export async function startCluster(count: number, extra: Partial<DatanodeOptions
     namenode,
     datanodes,
     dirs,
-    infos: () => datanodes.map((d) => ({ datanodeId: d.datanodeId, address: d.address })),
+    infos: () => datanodes.map((d) => ({ datanodeId: d.datanodeId, address: d.address, streamAddress: d.streamAddress })),
     async restart(i, more) {
       const old = datanodes[i]!;
       if (!stopped.has(old)) await old.stop();

@@ -9,7 +9,7 @@ jest.setTimeout(20_000);
 afterEach(stopAll);
 
 function node(id: string, load: number, remaining: number): DatanodeDescriptor {
-  const descriptor = new DatanodeDescriptor(id, `${id}:1`, Date.now());
+  const descriptor = new DatanodeDescriptor(id, `${id}:1`, '', Date.now());
   descriptor.activeTransfers = load;
   descriptor.remaining = remaining;
   return descriptor;

@@ -126,7 +126,7 @@ it('treats a reported replica of the wrong length as corrupt', async () => {
   await shortOne.report();
   const report = await fsck('/f');
   expect(report.files[0]!.blocks[0]).toMatchObject({ liveReplicas: 2, health: 'UNDER_REPLICATED' });
-  expect(report.files[0]!.blocks[0]!.replicas).toContainEqual({ datanode: { datanodeId: shortOne.id, address: shortOne.address }, state: 'CORRUPT' });
+  expect(report.files[0]!.blocks[0]!.replicas).toContainEqual({ datanode: { datanodeId: shortOne.id, address: shortOne.address, streamAddress: '' }, state: 'CORRUPT' });
   expect(report).toMatchObject({ corruptReplicas: 1, healthy: false });
 });
 

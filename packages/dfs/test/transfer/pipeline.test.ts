@@ -183,7 +183,7 @@ describe('block pipeline', () => {
   it('names the first datanode when it cannot be reached', async () => {
     const writer = new BlockWriter({
       blockId: newBlockId(),
-      pipeline: [{ datanodeId: 'gone', address: '127.0.0.1:1' }, ...cluster.infos()],
+      pipeline: [{ datanodeId: 'gone', address: '127.0.0.1:1', streamAddress: '' }, ...cluster.infos()],
       bytesPerChecksum: BPC,
       clientName: 'test',
     });
@@ -195,7 +195,7 @@ describe('block pipeline', () => {
     const [first, second] = cluster.infos();
     const writer = new BlockWriter({
       blockId: newBlockId(),
-      pipeline: [first!, second!, { datanodeId: 'unreachable-third', address: '127.0.0.1:1' }],
+      pipeline: [first!, second!, { datanodeId: 'unreachable-third', address: '127.0.0.1:1', streamAddress: '' }],
       bytesPerChecksum: BPC,
       clientName: 'test',
     });

@@ -13,6 +13,10 @@ export interface DatanodeInfo {
    * host:port of its DataTransfer service
    */
   'address'?: (string);
+  /**
+   * host:port of its block stream (raw TCP block reads); empty: none
+   */
+  'streamAddress'?: (string);
 }
 
 /**
@@ -27,4 +31,8 @@ export interface DatanodeInfo__Output {
    * host:port of its DataTransfer service
    */
   'address': (string);
+  /**
+   * host:port of its block stream (raw TCP block reads); empty: none
+   */
+  'streamAddress': (string);
 }

@@ -1,0 +1,120 @@
+// The datanode's end of the block stream (see transfer/block-stream.ts): a TCP server
+// that takes one read request per connection and sends the block range through the same
+// BlockSender as ReadBlock, each chunk one DATA frame, then END; a failure is one ERROR
+// frame. A connection that sends no whole request in time, or a malformed one, is closed.
+import { status } from '@grpc/grpc-js';
+import { InvalidArgumentError, TsmrError, UnauthenticatedError, UnavailableError, WRONG_SECRET_MESSAGE, secretMatches, type Logger } from '@tsmr/common';
+import net from 'node:net';
+import { FRAME, MAX_REQUEST_BYTES, dataFrameInPlace, decodeRequest, errorFrame, frameHeader, type BlockStreamRequest } from '../transfer/block-stream';
+import type { BlockRange, ChunkSink } from './block-sender';
+
+/** A reader must send its request within this long of connecting. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export interface BlockStreamServerOptions {
+  host: string;
+  port: number;
+  secret: string | undefined;
+  log: Logger;
+  readBlock(range: BlockRange, sink: ChunkSink): Promise<void>;
+}
+
+export class BlockStreamServer {
+  private readonly server: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+
+  constructor(private readonly options: BlockStreamServerOptions) {
+    this.server = net.createServer((socket) => this.serve(socket));
+  }
+
+  /** Listens; resolves to host:port. */
+  start(): Promise<string> {
+    const { host, port } = this.options;
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve(`${host}:${(this.server.address() as net.AddressInfo).port}`);
+      });
+    });
+  }
+
+  /** Stops listening; reads still going after `graceMs` are cut. */
+  async stop(graceMs: number): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const cut = setTimeout(() => {
+      for (const socket of this.sockets) socket.destroy();
+    }, graceMs);
+    await closed;
+    clearTimeout(cut);
+  }
+
+  private serve(socket: net.Socket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => undefined); // the reader went away: 'close' follows
+    socket.setNoDelay(true);
+    socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
+    readRequest(socket)
+      .then((request) => {
+        socket.setTimeout(0);
+        return this.answer(socket, request);
+      })
+      .catch((err: unknown) => this.fail(socket, err));
+  }
+
+  private async answer(socket: net.Socket, request: BlockStreamRequest): Promise<void> {
+    if (!secretMatches(this.options.secret, request.secret)) throw new UnauthenticatedError(WRONG_SECRET_MESSAGE);
+    await this.options.readBlock(request, socketSink(socket));
+  }
+
+  private fail(socket: net.Socket, err: unknown): void {
+    if (socket.destroyed) return;
+    const code = err instanceof TsmrError ? err.code : status.INTERNAL;
+    const message = err instanceof Error ? err.message : String(err);
+    if (code === status.INTERNAL) this.options.log.warn({ err }, 'block stream read failed');
+    socket.end(errorFrame(code, message));
+  }
+}
+
+/** The request frame a reader sends first; rejects if the connection ends before it or it is malformed. */
+function readRequest(socket: net.Socket): Promise<BlockStreamRequest> {
+  return new Promise((resolve, reject) => {
+    let received: Buffer = Buffer.alloc(0);
+    const onData = (chunk: Buffer) => {
+      received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
+      if (received.length < 4) return;
+      const length = received.readUInt32BE(0);
+      if (length > MAX_REQUEST_BYTES) return done(new InvalidArgumentError(`block stream: a request of ${length} bytes is too large`));
+      if (received.length < 4 + length) return;
+      if (received.length > 4 + length) return done(new InvalidArgumentError('block stream: bytes after the request'));
+      try {
+        done(undefined, decodeRequest(received.subarray(4)));
+      } catch (err) {
+        done(err);
+      }
+    };
+    const onEnd = () => done(new UnavailableError('block stream: the connection ended before its request'));
+    const done = (err: unknown, request?: BlockStreamRequest) => {
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      socket.off('close', onEnd);
+      if (request) resolve(request);
+      else reject(err);
+    };
+    socket.on('data', onData);
+    socket.on('end', onEnd);
+    socket.on('close', onEnd);
+  });
+}
+
+/** The socket as a ChunkSink: each chunk one DATA frame, its header written in place. */
+function socketSink(socket: net.Socket): ChunkSink {
+  const gone = new Promise<never>((_, reject) => socket.once('close', () => reject(new UnavailableError('the reader went away'))));
+  gone.catch(() => undefined);
+  return {
+    send: (data) => new Promise<void>((resolve, reject) => socket.write(dataFrameInPlace(data), (err) => (err ? reject(err) : resolve()))),
+    end: () => socket.end(frameHeader(FRAME.END, 0)),
+    gone,
+  };
+}
