@@ -30,7 +30,7 @@ function rankByte(b: number): number {
   return b; // not in UTF-8
 }
 
-/** Key bytes PREFIX_WORDS hold: a key's first bytes as two numbers, compared before its bytes. */
+/** Key bytes two prefixWords hold: a key's first bytes as two numbers, compared before its bytes. */
 export const PREFIX_BYTES = 8;
 
 /**

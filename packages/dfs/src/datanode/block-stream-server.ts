@@ -1,15 +1,19 @@
 // The datanode's end of the block stream (see transfer/block-stream.ts): a TCP server
 // that takes one read request per connection and sends the block range through the same
 // BlockSender as ReadBlock, each chunk one DATA frame, then END; a failure is one ERROR
-// frame. A connection that sends no whole request in time, or a malformed one, is closed.
+// frame. A connection that sends no whole request in time, or a malformed one, is closed;
+// so is one whose reader stops reading (no write completes for a long while), which ends
+// its transfer; and every connection is closed once its last frame is sent.
 import { status } from '@grpc/grpc-js';
 import { InvalidArgumentError, TsmrError, UnauthenticatedError, UnavailableError, WRONG_SECRET_MESSAGE, secretMatches, type Logger } from '@tsmr/common';
 import net from 'node:net';
 import { FRAME, MAX_REQUEST_BYTES, dataFrameInPlace, decodeRequest, errorFrame, frameHeader, type BlockStreamRequest } from '../transfer/block-stream';
 import type { BlockRange, ChunkSink } from './block-sender';
 
-/** A reader must send its request within this long of connecting. */
+/** A reader must send its whole request within this long of connecting. */
 const REQUEST_TIMEOUT_MS = 10_000;
+/** A transfer with no write completing for this long is cut (HDFS's socket write timeout is 8 minutes). */
+const IDLE_TIMEOUT_MS = 8 * 60_000;
 
 export interface BlockStreamServerOptions {
   host: string;
@@ -25,6 +29,8 @@ export class BlockStreamServer {
 
   constructor(private readonly options: BlockStreamServerOptions) {
     this.server = net.createServer((socket) => this.serve(socket));
+    // A failed accept (out of file descriptors, say) must not take the datanode down.
+    this.server.on('error', (err) => options.log.warn({ err }, 'block stream server error'));
   }
 
   /** Listens; resolves to host:port. */
@@ -54,13 +60,20 @@ export class BlockStreamServer {
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined); // the reader went away: 'close' follows
     socket.setNoDelay(true);
-    socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
+    // Idle: no bytes moved either way for that long (a write completing counts).
+    socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
+    // The last frame written, the connection is done, whether or not the reader closes it.
+    socket.once('finish', () => socket.destroy());
+    const deadline = setTimeout(() => socket.destroy(), REQUEST_TIMEOUT_MS);
     readRequest(socket)
       .then((request) => {
-        socket.setTimeout(0);
+        clearTimeout(deadline);
         return this.answer(socket, request);
       })
-      .catch((err: unknown) => this.fail(socket, err));
+      .catch((err: unknown) => {
+        clearTimeout(deadline);
+        this.fail(socket, err);
+      });
   }
 
   private async answer(socket: net.Socket, request: BlockStreamRequest): Promise<void> {

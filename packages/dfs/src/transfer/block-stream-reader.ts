@@ -1,12 +1,16 @@
 // The reader's end of the block stream (see block-stream.ts): one connection per block
-// range; the DATA frames' bytes are yielded as the socket delivers them (views of its
-// chunks, not copies). An ERROR frame is thrown as the error it names, with the same
-// classes as a ReadBlock call's (DataLossError for a corrupt replica, NotFoundError...);
-// a connection that fails or ends before END is an UnavailableError.
+// range; the DATA frames' bytes are yielded as the socket delivers them (views of what it
+// read; no message is reassembled). An ERROR frame is thrown as the error it names, with
+// the same classes as a ReadBlock call's (DataLossError for a corrupt replica,
+// NotFoundError...); a connection that fails, goes silent for a minute (HDFS's client
+// socket timeout), or ends before END is an UnavailableError.
 import { UnavailableError, errorOfCode } from '@tsmr/common';
 import net from 'node:net';
 import type { ReadBlockOptions } from './block-reader';
 import { FRAME, FRAME_HEADER_BYTES, decodeError, encodeRequest } from './block-stream';
+
+/** A datanode silent this long (connecting, or mid-range) is given up on. */
+const READ_TIMEOUT_MS = 60_000;
 
 /**
  * The bytes of [offset, offset + length) of the block from the datanode's block stream at
@@ -17,6 +21,7 @@ export async function* readBlockStream(options: ReadBlockOptions & { streamAddre
   signal?.throwIfAborted();
   const colon = streamAddress.lastIndexOf(':');
   const socket = net.connect({ host: streamAddress.slice(0, colon), port: Number(streamAddress.slice(colon + 1)), noDelay: true });
+  socket.setTimeout(READ_TIMEOUT_MS, () => socket.destroy(new UnavailableError(`block stream ${streamAddress}: no answer for ${READ_TIMEOUT_MS / 1000} s`)));
   const onAbort = () => socket.destroy(signal?.reason as Error);
   signal?.addEventListener('abort', onAbort);
   // Not ended after the request: the datanode would take a half-closed connection for a reader gone.

@@ -98,6 +98,21 @@ test('garbage and oversized requests get one INVALID_ARGUMENT error frame, and t
   expect((await read('blk_1', 0, 100)).equals(data.subarray(0, 100))).toBe(true);
 });
 
+test('the datanode closes a connection once its last frame is sent, though the reader keeps its end open', async () => {
+  const [host, port] = node.streamAddress.split(':');
+  const socket = net.connect({ host, port: Number(port), allowHalfOpen: true });
+  const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+  socket.on('error', () => undefined); // writing to the closed connection: EPIPE or ECONNRESET
+  const request = Buffer.from(JSON.stringify({ blockId: 'blk_1', offset: 0, length: 10, secret: 'wrong' }));
+  socket.write(Buffer.concat([Buffer.from([0, 0, 0, request.length]), request]));
+  socket.resume(); // its error frame, read and dropped
+  await new Promise((resolve) => socket.once('end', resolve));
+  // A half-open connection would take these; a closed one refuses them and the socket closes.
+  const poke = setInterval(() => socket.write('x'), 50);
+  await closed;
+  clearInterval(poke);
+});
+
 test('a reader that stops early ends its read on the datanode', async () => {
   for (let i = 0; i < 5; i++) {
     for await (const part of readBlockStream({ address: node.address, streamAddress: node.streamAddress, blockId: 'blk_1', offset: 0, length: 0, secret: SECRET })) {
