@@ -45,7 +45,7 @@ exports.run = async function run() {
   const grep = median(times.grep);
   return [
     `${lib.formatBytes(SIZE)} of generated logs (${truth.lines.toLocaleString('en')} lines), pattern \`${PATTERN}\` (${count.toLocaleString('en')} matching lines, ` +
-      `equal counts asserted), 3-node local cluster, 64 MB blocks, ${Math.ceil(SIZE / (64 << 20))} maps + 1 reduce; grep on the same file on local disk (page cache). ` +
+      `equal counts asserted), 3-node local cluster, 64 MB blocks, ${Math.ceil(truth.bytes / (64 << 20))} maps + 1 reduce; grep on the same file on local disk (page cache). ` +
       `Median of ${REPS} interleaved runs; 2 cores, other work may run at the same time, so the figures are noisy.`,
     '',
     lib.ratioTable(

@@ -68,7 +68,7 @@ exports.run = async function run() {
   const pipeline = median(times.pipeline);
   return [
     `${lib.formatBytes(SIZE)} of generated logs (${truth.lines.toLocaleString('en')} lines, ${truth.uniqueUsers.toLocaleString('en')} unique users in ${MONTH}; ` +
-      `generator --users ${lib.usersFor(SIZE)} --seed 1), in the DFS of a 3-node local cluster (64 MB blocks, ${Math.ceil(SIZE / (64 << 20))} maps, ${REDUCERS} reduces), warm (one job first, not counted); ` +
+      `generator --users ${lib.usersFor(SIZE)} --seed 1), in the DFS of a 3-node local cluster (64 MB blocks, ${Math.ceil(truth.bytes / (64 << 20))} maps, ${REDUCERS} reduces), warm (one job first, not counted); ` +
       `baselines on the same file on local disk (page cache). Median of ${REPS} interleaved runs; all answers equal the generator's truth (asserted). ` +
       `2 cores; other work may run at the same time, so the figures are noisy. (dfs put of the file: ${fmt(putSeconds)}, not counted.)`,
     '',
