@@ -9,6 +9,12 @@ describe('text output format', () => {
     expect(formatRecord('', '')).toBe('\t\n');
   });
 
+  it('writes every kind of finite number exactly as JSON does', () => {
+    for (const n of [0, -0, 7, -3, 1.5, 0.1 + 0.2, 1e21, 1e-7, 5e-324, 2 ** 53, -(2 ** 31), Number.MAX_VALUE]) {
+      expect(formatRecord(n, n)).toBe(`${JSON.stringify(n)}\t${JSON.stringify(n)}\n`);
+    }
+  });
+
   it('base64-encodes only the bytes of a Buffer that is a slice of a larger one', () => {
     const big = Buffer.from('xxhiyy');
     expect(formatRecord(big.subarray(2, 4), 1)).toBe('aGk=\t1\n');
