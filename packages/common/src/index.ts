@@ -7,3 +7,6 @@ export * from './proto';
 export * from './retry';
 export * from './rpc';
 export * from './units';
+export * from './frame-stream';
+export * from './frame-stream-reader';
+export * from './frame-stream-server';

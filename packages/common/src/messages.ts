@@ -85,6 +85,3 @@ export type { ReportedBlock, ReportedBlock__Output } from './generated/tsmr/name
 export type { ReregisterCommand, ReregisterCommand__Output } from './generated/tsmr/namenode/ReregisterCommand';
 export type { SetReplicationRequest, SetReplicationRequest__Output } from './generated/tsmr/namenode/SetReplicationRequest';
 export type { StorageReport, StorageReport__Output } from './generated/tsmr/namenode/StorageReport';
-export type { FetchRequest, FetchRequest__Output } from './generated/tsmr/worker/FetchRequest';
-export type { ShuffleClient, ShuffleHandlers, ShuffleDefinition } from './generated/tsmr/worker/Shuffle';
-export type { ShuffleChunk, ShuffleChunk__Output } from './generated/tsmr/worker/ShuffleChunk';

@@ -6,7 +6,6 @@ import path from 'node:path';
 import type { ProtoGrpcType as DatanodeProto } from './generated/datanode';
 import type { ProtoGrpcType as MasterProto } from './generated/master';
 import type { ProtoGrpcType as NamenodeProto } from './generated/namenode';
-import type { ProtoGrpcType as WorkerProto } from './generated/worker';
 
 /** The repository's proto/ folder (the same depth from src/ and dist/). */
 export const PROTO_DIR = path.resolve(__dirname, '../../../proto');
@@ -22,7 +21,6 @@ const LOADER_OPTIONS: protoLoader.Options = {
 let namenode: NamenodeProto | undefined;
 let datanode: DatanodeProto | undefined;
 let master: MasterProto | undefined;
-let worker: WorkerProto | undefined;
 
 function load<T>(file: string): T {
   const definition = protoLoader.loadSync(path.join(PROTO_DIR, file), LOADER_OPTIONS);
@@ -44,7 +42,3 @@ export function masterProto(): MasterProto['tsmr']['master'] {
   return master.tsmr.master;
 }
 
-export function workerProto(): WorkerProto['tsmr']['worker'] {
-  worker ??= load<WorkerProto>('worker.proto');
-  return worker.tsmr.worker;
-}

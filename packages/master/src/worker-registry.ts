@@ -5,7 +5,7 @@ import type { Liveness } from './scheduler';
 
 export interface WorkerInfo {
   id: string;
-  /** host:port of its Shuffle service. */
+  /** host:port of its shuffle stream. */
   shuffleAddress: string;
   /** The datanode beside it ('' when none): decides which splits are local to it. */
   datanodeId: string;

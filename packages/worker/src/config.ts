@@ -11,11 +11,11 @@ export interface WorkerOptions {
   master: string;
   /** host:port of the namenode. */
   namenode: string;
-  /** Where the Shuffle service listens. Default '127.0.0.1'. */
+  /** Where the shuffle stream listens. Default '127.0.0.1'. */
   host?: string;
   /** Default 0: the OS picks a free port. */
   port?: number;
-  /** Cluster secret: sent on every call, and required by this worker's Shuffle service. */
+  /** Cluster secret: sent on every call, and required by this worker's shuffle stream. */
   secret?: string;
   /** Tasks run at once (threads). Default os.availableParallelism(). */
   slots?: number;

@@ -1,23 +1,14 @@
 // The reduce side of the shuffle (Hadoop's Fetcher): a reduce attempt's partition from
-// every map's worker, at most MAX_PARALLEL_FETCHES at once, each tried twice. Maps whose
+// every map's worker (over its shuffle stream), at most MAX_PARALLEL_FETCHES at once, each
+// tried twice. Maps whose
 // output could not be fetched are named in a FetchFailedError, so the master re-runs them.
 // Fetched segments are held in memory up to the shuffle buffer; a segment that would pass
 // it, or is larger than a quarter of it on its own (as Hadoop's single-shuffle limit),
 // goes to a file in the attempt's scratch dir instead, written as it arrives.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {
-  describeError,
-  fromServiceError,
-  isServiceError,
-  secretMetadata,
-  sleep,
-  streamingClient,
-  workerProto,
-  type MapOutputLocation__Output,
-  type ShuffleChunk__Output,
-  type ShuffleClient,
-} from '@tsmr/common';
+import { describeError, readFrameStream, sleep, type MapOutputLocation__Output } from '@tsmr/common';
+import { SHUFFLE_STREAM, type ShuffleRequest } from './shuffle-service';
 import type { ShuffledSegment } from './task-protocol';
 
 /** Where one fetch may put its segment. */
@@ -84,8 +75,6 @@ export interface ShuffleFetcherOptions {
 }
 
 export class ShuffleFetcher {
-  private readonly clients = new Map<string, ShuffleClient>();
-
   constructor(private readonly options: ShuffleFetcherOptions) {}
 
   /** The partition from every map; segments that go to disk are written under `scratch`. */
@@ -125,11 +114,6 @@ export class ShuffleFetcher {
     return { segments, bytes: segments.reduce((sum, s) => sum + s.length, 0) };
   }
 
-  close(): void {
-    for (const client of this.clients.values()) client.close();
-    this.clients.clear();
-  }
-
   private async fetchWithRetry(jobId: string, partition: number, location: MapOutputLocation__Output, to: FetchTarget): Promise<ShuffledSegment> {
     try {
       return await this.fetch(jobId, partition, location, to);
@@ -143,24 +127,18 @@ export class ShuffleFetcher {
 
   private async fetch(jobId: string, partition: number, location: MapOutputLocation__Output, to: FetchTarget): Promise<ShuffledSegment> {
     const { signal, budget } = to;
-    signal.throwIfAborted();
-    const call = this.client(location.shuffleAddress).FetchPartition(
-      { jobId, mapAttemptId: location.attemptId, partition },
-      secretMetadata(this.options.secret),
-    );
-    const cancel = () => call.cancel();
-    signal.addEventListener('abort', cancel);
+    const request: ShuffleRequest = { jobId, mapAttemptId: location.attemptId, partition, secret: this.options.secret ?? '' };
     const singleLimit = this.options.shuffleBufferBytes * SINGLE_SEGMENT_SHARE;
     const chunks: Buffer[] = [];
     let inMemory = 0;
     let length = 0;
     let file: fs.FileHandle | undefined;
     try {
-      for await (const chunk of call as AsyncIterable<ShuffleChunk__Output>) {
-        length += chunk.data.length;
-        if (file === undefined && length <= singleLimit && budget.take(chunk.data.length)) {
-          chunks.push(chunk.data);
-          inMemory += chunk.data.length;
+      for await (const data of readFrameStream(location.shuffleAddress, SHUFFLE_STREAM, request, signal)) {
+        length += data.length;
+        if (file === undefined && length <= singleLimit && budget.take(data.length)) {
+          chunks.push(data);
+          inMemory += data.length;
           continue;
         }
         try {
@@ -172,7 +150,7 @@ export class ShuffleFetcher {
             budget.give(inMemory);
             inMemory = 0;
           }
-          await file.write(chunk.data);
+          await file.write(data);
         } catch (err) {
           throw new LocalShuffleError(err);
         }
@@ -183,10 +161,7 @@ export class ShuffleFetcher {
       // Best effort: the error that matters is the one being thrown.
       await file?.close().catch(() => undefined);
       await fs.rm(to.file, { force: true }).catch(() => undefined);
-      throw isServiceError(err) ? fromServiceError(err, `shuffle ${location.shuffleAddress}`) : err;
-    } finally {
-      signal.removeEventListener('abort', cancel);
-      call.cancel(); // a no-op once the stream has ended; otherwise the server stops sending
+      throw err;
     }
     if (file !== undefined) return { file: to.file, length };
     // One buffer that owns its memory, so it can be moved to the reduce's thread.
@@ -194,14 +169,5 @@ export class ShuffleFetcher {
     let offset = 0;
     for (const chunk of chunks) offset += chunk.copy(bytes, offset);
     return { bytes, length };
-  }
-
-  private client(address: string): ShuffleClient {
-    let client = this.clients.get(address);
-    if (client === undefined) {
-      client = streamingClient(workerProto().Shuffle, address);
-      this.clients.set(address, client);
-    }
-    return client;
   }
 }

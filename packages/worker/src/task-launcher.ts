@@ -133,7 +133,7 @@ export class TaskLauncher {
     if (reducers === 0) {
       counters.HDFS_BYTES_WRITTEN = await timed(phases, 'write', () => this.writeText(assignment, 'm', signal));
     } else {
-      // Publish the finished output with one rename: the Shuffle service sees all of it or none.
+      // Publish the finished output with one rename: the shuffle stream sees all of it or none.
       const target = workDir.mapOutput(jobId, attemptId);
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.rm(target, { recursive: true, force: true });

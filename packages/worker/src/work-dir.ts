@@ -23,7 +23,7 @@ export class WorkDir {
     return path.join(this.root, 'spill');
   }
 
-  /** A finished map attempt's output (file.out + index.json), served by the Shuffle service. */
+  /** A finished map attempt's output (file.out + index.json), served by the shuffle stream. */
   mapOutput(jobId: string, attemptId: string): string {
     return path.join(this.mapOutputRoot(), jobId, attemptId);
   }

@@ -1,11 +1,11 @@
-// A worker: the Shuffle service, the task thread pool and the heartbeat loop, wired
+// A worker: the shuffle stream, the task thread pool and the heartbeat loop, wired
 // together. It pulls attempts from the master by heartbeat, runs them, and serves its
 // maps' output to reducers.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { RpcServer, createLogger, masterProto, unaryClient, workerProto, type Logger, type ShuffleHandlers } from '@tsmr/common';
+import { FrameStreamServer, createLogger, masterProto, unaryClient, type Logger } from '@tsmr/common';
 import { DfsClient } from '@tsmr/dfs';
 import { AttemptTracker } from './attempt-tracker';
 import { parseWorkerOptions, type WorkerOptions } from './config';
@@ -13,7 +13,7 @@ import { HeartbeatLoop } from './heartbeat-loop';
 import { Janitor } from './janitor';
 import { JobCache } from './job-cache';
 import { ShuffleFetcher } from './shuffle-fetcher';
-import { shuffleHandlers } from './shuffle-service';
+import { SHUFFLE_STREAM, servePartition, shuffleRequestSchema } from './shuffle-service';
 import { SplitBuffers } from './split-buffers';
 import { TaskLauncher } from './task-launcher';
 import { TaskRunner } from './task-runner';
@@ -23,7 +23,7 @@ import { WorkDir } from './work-dir';
 const STOP_GRACE_MS = 1000;
 
 export interface Worker {
-  /** host:port of the Shuffle service. */
+  /** host:port of its shuffle stream. */
   readonly address: string;
   readonly workerId: string;
   stop(): Promise<void>;
@@ -56,8 +56,15 @@ export async function startWorker(options: WorkerOptions, log: Logger = createLo
     log,
   });
 
-  const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log });
-  server.addService<ShuffleHandlers>(workerProto().Shuffle.service, shuffleHandlers(workDir));
+  const server = new FrameStreamServer({
+    name: SHUFFLE_STREAM,
+    host: config.host,
+    port: config.port,
+    secret: config.secret,
+    log,
+    schema: shuffleRequestSchema,
+    serve: (request, sink) => servePartition(workDir, request, sink),
+  });
   let address: string;
   try {
     address = await server.start();
@@ -99,7 +106,6 @@ export async function startWorker(options: WorkerOptions, log: Logger = createLo
       await loop.stop();
       await Promise.all([tracker.stopAll(), janitor.stop(), server.stop(STOP_GRACE_MS)]);
       await runner.stop();
-      fetcher.close();
       master.close();
       dfs.close();
       log.info('worker stopped');

@@ -5,29 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { status } from '@grpc/grpc-js';
-import {
-  AttemptState,
-  TaskType,
-  secretMetadata,
-  streamingClient,
-  workerProto,
-  type ShuffleChunk__Output,
-  type TaskAssignment,
-} from '@tsmr/common';
+import { AttemptState, TaskType, readFrameStream, type TaskAssignment } from '@tsmr/common';
+import { SHUFFLE_STREAM } from '../src/shuffle-service';
 import { attemptIdOf, eventually, fragileJob, jobIdOf, setup, stopAll } from './helpers';
 
 jest.setTimeout(60_000);
 afterEach(stopAll);
 
-function fetchPartition(address: string, request: { jobId: string; mapAttemptId: string; partition: number }, secret?: string) {
-  const client = streamingClient(workerProto().Shuffle, address);
-  const call = client.FetchPartition(request, secretMetadata(secret));
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    call.on('data', (chunk: ShuffleChunk__Output) => chunks.push(chunk.data));
-    call.on('error', reject);
-    call.on('end', () => resolve(Buffer.concat(chunks)));
-  }).finally(() => client.close());
+async function fetchPartition(address: string, request: { jobId: string; mapAttemptId: string; partition: number }, secret = ''): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of readFrameStream(address, SHUFFLE_STREAM, { ...request, secret })) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 describe('failures', () => {
@@ -95,7 +83,7 @@ describe('failures', () => {
     await eventually('the map output to go', () => !fs.existsSync(output));
   });
 
-  test('the Shuffle service serves a partition, and refuses unknown, forged and unauthenticated requests', async () => {
+  test('the shuffle stream serves a partition, and refuses unknown, forged and unauthenticated requests', async () => {
     const secret = 's3cret';
     const { master, worker, mapOf } = await setup({ secret });
     master.bundles.set(jobIdOf(1), fragileJob(''));

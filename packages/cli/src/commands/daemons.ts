@@ -167,8 +167,8 @@ export function registerDaemonCommands(program: Command): void {
     .option('--task-timeout <duration>', 'fail an attempt whose user code makes no progress this long (0: never)', durationFlag, '10m')
     .addOption(sizeOption('--task-memory <size>', 'heap limit of each task thread', '1GB'))
     .option('--task-delay <duration>', 'testing aid: sleep this long before each attempt (an artificially slow worker)', durationFlag, '0')
-    .option('--host <host>', 'address to bind the shuffle service', '127.0.0.1')
-    .option('--port <port>', 'port to bind (0: any free port)', intFlag(0), 0)
+    .option('--host <host>', 'address to bind the shuffle stream (plain TCP)', '127.0.0.1')
+    .option('--port <port>', 'port of the shuffle stream (0: any free port)', intFlag(0), 0)
     .option('--address-file <file>', 'write the bound host:port here once listening')
     .addHelpText('after', '\nThe cluster secret, if any, is read from $TSMR_SECRET.')
     .action(

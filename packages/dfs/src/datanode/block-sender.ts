@@ -1,31 +1,22 @@
 // Serves one block read (HDFS's BlockSender), over gRPC (ReadBlock) or the block stream:
 // reads the chunks covering the range in large aligned reads, verifies them, and sends the
-// exact range, one message per read, through a ChunkSink. Three read buffers take turns,
-// so the next read from disk runs while the current buffer is being sent: a buffer is
-// reused only once the transport has taken its message, which also holds the reads back to
-// the pace of the reader (backpressure).
+// exact range, one message per read, through a FrameSink (the block stream's, or one over
+// a ReadBlock call). Three read buffers take turns, so the next read from disk runs while
+// the current buffer is being sent: a buffer is reused only once the transport has taken
+// its message, which also holds the reads back to the pace of the reader (backpressure).
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import {
   DataLossError,
   InvalidArgumentError,
   TsmrError,
   UnavailableError,
+  type FrameSink,
   type ReadBlockRequest__Output,
 } from '@tsmr/common';
 import { checkBlockId } from '../block-id';
 import { encodeReadChunkInPlace } from '../transfer/encoded-messages';
 import { allocateReadBuffer, readBufferSize, type ReplicaReader } from './replica-reader';
 import type { TransferContext } from './transfer-context';
-
-/** Where a block read's bytes go. */
-export interface ChunkSink {
-  /** Sends one chunk: a view of a read buffer, with room for a header before it. Resolves once the transport has taken it. */
-  send(data: Buffer): Promise<void>;
-  /** The range is complete. */
-  end(): void;
-  /** Rejects when the reader goes away. */
-  readonly gone: Promise<never>;
-}
 
 export interface BlockRange {
   blockId: string;
@@ -34,7 +25,7 @@ export interface BlockRange {
   length: number;
 }
 
-export async function sendBlock({ blockId, offset, length }: BlockRange, sink: ChunkSink, context: TransferContext): Promise<void> {
+export async function sendBlock({ blockId, offset, length }: BlockRange, sink: FrameSink, context: TransferContext): Promise<void> {
   checkBlockId(blockId);
   if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) {
     throw new InvalidArgumentError(`${blockId}: cannot read ${length} bytes at offset ${offset}`);
@@ -55,7 +46,7 @@ export async function sendBlock({ blockId, offset, length }: BlockRange, sink: C
   }
 }
 
-async function sendRange(sink: ChunkSink, replica: ReplicaReader, start: number, end: number): Promise<void> {
+async function sendRange(sink: FrameSink, replica: ReplicaReader, start: number, end: number): Promise<void> {
   if (start === end) {
     sink.end();
     return;
@@ -85,8 +76,8 @@ async function sendRange(sink: ChunkSink, replica: ReplicaReader, start: number,
   sink.end();
 }
 
-/** A ReadBlock call as a ChunkSink: each chunk one ReadChunk message, encoded in place. */
-export function readBlockCallSink(call: ServerWritableStream<ReadBlockRequest__Output, Buffer>): ChunkSink {
+/** A ReadBlock call as a FrameSink: each chunk one ReadChunk message, encoded in place. */
+export function readBlockCallSink(call: ServerWritableStream<ReadBlockRequest__Output, Buffer>): FrameSink {
   const gone = new Promise<never>((_, reject) => call.on('cancelled', () => reject(new UnavailableError('the reader cancelled'))));
   gone.catch(() => undefined);
   return {

@@ -1,10 +1,10 @@
 // The DataTransfer service of a datanode: WriteBlock (BlockReceiver) and ReadBlock
 // (BlockSender), counting the transfers in progress for heartbeats (block stream reads
 // too), and GetReplicaPath for short-circuit readers on this machine.
-import type { AsyncHandlers } from '@tsmr/common';
+import type { AsyncHandlers, FrameSink } from '@tsmr/common';
 import type { DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockReceiver } from './block-receiver';
-import { readBlockCallSink, sendBlock, type BlockRange, type ChunkSink } from './block-sender';
+import { readBlockCallSink, sendBlock, type BlockRange } from './block-sender';
 import type { TransferContext } from './transfer-context';
 
 export class DataTransferService {
@@ -26,7 +26,7 @@ export class DataTransferService {
   }
 
   /** Serves a block read, over gRPC or the block stream. */
-  readBlock(range: BlockRange, sink: ChunkSink): Promise<void> {
+  readBlock(range: BlockRange, sink: FrameSink): Promise<void> {
     return this.counted(() => sendBlock(range, sink, this.context));
   }
 

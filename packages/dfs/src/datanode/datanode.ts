@@ -1,9 +1,9 @@
 // A datanode: the block storage, the DataTransfer server, the block stream server, the
 // link to the namenode and the block scanner, wired together.
-import { RpcServer, createLogger, type Logger } from '@tsmr/common';
+import { FrameStreamServer, RpcServer, createLogger, type Logger } from '@tsmr/common';
+import { BLOCK_STREAM, blockStreamRequestSchema } from '../transfer/block-stream';
 import { dataTransferDefinition, type DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockScanner } from './block-scanner';
-import { BlockStreamServer } from './block-stream-server';
 import { parseDatanodeOptions, type DatanodeOptions } from './config';
 import { DataTransferService } from './data-transfer-service';
 import { growHeapBetweenGCs } from './heap-growing';
@@ -63,12 +63,14 @@ export async function startDatanode(options: DatanodeOptions, log: Logger = crea
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log });
   server.addService<DataTransferServerHandlers>(dataTransferDefinition(), service.handlers());
   const address = await server.start();
-  const streamServer = new BlockStreamServer({
+  const streamServer = new FrameStreamServer({
+    name: BLOCK_STREAM,
     host: config.host,
     port: config.streamPort,
     secret: config.secret,
     log,
-    readBlock: (range, sink) => service.readBlock(range, sink),
+    schema: blockStreamRequestSchema,
+    serve: (range, sink) => service.readBlock(range, sink),
   });
   let streamAddress: string;
   try {

@@ -1,13 +1,12 @@
 // The block stream (block reads over TCP) against real datanodes: exact byte ranges, the
 // cluster secret, errors a reader can act on, and a datanode that keeps serving after
 // readers that stop early or send garbage. (Corrupt replicas: datanode.test.ts.)
-import { InvalidArgumentError, NotFoundError, UnauthenticatedError } from '@tsmr/common';
+import { FRAME, FRAME_HEADER_BYTES, InvalidArgumentError, NotFoundError, UnauthenticatedError } from '@tsmr/common';
 import { status } from '@grpc/grpc-js';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { Datanode } from '../../src/datanode';
 import { BlockWriter, closeTransferClients } from '../../src/transfer';
-import { FRAME, FRAME_HEADER_BYTES } from '../../src/transfer/block-stream';
 import { readBlockStream } from '../../src/transfer/block-stream-reader';
 import { startCluster, waitFor, type TestCluster } from '../datanode/helpers';
 

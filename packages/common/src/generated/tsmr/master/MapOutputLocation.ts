@@ -8,7 +8,7 @@ export interface MapOutputLocation {
   'mapIndex'?: (number);
   'attemptId'?: (string);
   /**
-   * host:port of that worker's Shuffle service
+   * host:port of that worker's shuffle stream (a frame stream, not gRPC)
    */
   'shuffleAddress'?: (string);
 }
@@ -20,7 +20,7 @@ export interface MapOutputLocation__Output {
   'mapIndex': (number);
   'attemptId': (string);
   /**
-   * host:port of that worker's Shuffle service
+   * host:port of that worker's shuffle stream (a frame stream, not gRPC)
    */
   'shuffleAddress': (string);
 }

@@ -4,6 +4,9 @@ import type { AttemptReport as _tsmr_master_AttemptReport, AttemptReport__Output
 
 export interface WorkerHeartbeat {
   'workerId'?: (string);
+  /**
+   * host:port of its shuffle stream
+   */
   'shuffleAddress'?: (string);
   /**
    * the datanode beside this worker, if any
@@ -16,6 +19,9 @@ export interface WorkerHeartbeat {
 
 export interface WorkerHeartbeat__Output {
   'workerId': (string);
+  /**
+   * host:port of its shuffle stream
+   */
   'shuffleAddress': (string);
   /**
    * the datanode beside this worker, if any

@@ -1,36 +1,41 @@
-// The datanode's end of the block stream (see transfer/block-stream.ts): a TCP server
-// that takes one read request per connection and sends the block range through the same
-// BlockSender as ReadBlock, each chunk one DATA frame, then END; a failure is one ERROR
-// frame. A connection that sends no whole request in time, or a malformed one, is closed;
-// so is one whose reader stops reading (no write completes for a long while), which ends
-// its transfer; and every connection is closed once its last frame is sent.
+// The server end of a frame stream (see frame-stream.ts): takes one request per
+// connection, checks it (its schema, then the cluster secret) and hands it to `serve` with
+// a FrameSink; a failure is one ERROR frame. A connection that sends no whole request in
+// time, or a malformed one, is closed; so is one whose reader stops reading (no write
+// completes for a long while), which ends its answer; and every connection is closed once
+// its last frame is sent.
 import { status } from '@grpc/grpc-js';
-import { InvalidArgumentError, TsmrError, UnauthenticatedError, UnavailableError, WRONG_SECRET_MESSAGE, secretMatches, type Logger } from '@tsmr/common';
 import net from 'node:net';
-import { FRAME, MAX_REQUEST_BYTES, dataFrameInPlace, decodeRequest, errorFrame, frameHeader, type BlockStreamRequest } from '../transfer/block-stream';
-import type { BlockRange, ChunkSink } from './block-sender';
+import type { z } from 'zod';
+import { InvalidArgumentError, TsmrError, UnauthenticatedError, UnavailableError } from './errors';
+import { FRAME, MAX_REQUEST_BYTES, dataFrameInPlace, decodeRequest, errorFrame, frameHeader, type FrameSink } from './frame-stream';
+import type { Logger } from './log';
+import { WRONG_SECRET_MESSAGE, secretMatches } from './rpc';
 
 /** A reader must send its whole request within this long of connecting. */
 const REQUEST_TIMEOUT_MS = 10_000;
-/** A transfer with no write completing for this long is cut (HDFS's socket write timeout is 8 minutes). */
+/** An answer with no write completing for this long is cut (HDFS's socket write timeout is 8 minutes). */
 const IDLE_TIMEOUT_MS = 8 * 60_000;
 
-export interface BlockStreamServerOptions {
+export interface FrameStreamServerOptions<R extends { secret: string }> {
+  /** What the stream is, for messages ("block stream", "shuffle"). */
+  name: string;
   host: string;
   port: number;
   secret: string | undefined;
   log: Logger;
-  readBlock(range: BlockRange, sink: ChunkSink): Promise<void>;
+  schema: z.ZodType<R>;
+  serve(request: R, sink: FrameSink): Promise<void>;
 }
 
-export class BlockStreamServer {
+export class FrameStreamServer<R extends { secret: string }> {
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
 
-  constructor(private readonly options: BlockStreamServerOptions) {
-    this.server = net.createServer((socket) => this.serve(socket));
-    // A failed accept (out of file descriptors, say) must not take the datanode down.
-    this.server.on('error', (err) => options.log.warn({ err }, 'block stream server error'));
+  constructor(private readonly options: FrameStreamServerOptions<R>) {
+    this.server = net.createServer((socket) => this.accept(socket));
+    // A failed accept (out of file descriptors, say) must not take the process down.
+    this.server.on('error', (err) => options.log.warn({ err }, `${options.name} server error`));
   }
 
   /** Listens; resolves to host:port. */
@@ -45,7 +50,7 @@ export class BlockStreamServer {
     });
   }
 
-  /** Stops listening; reads still going after `graceMs` are cut. */
+  /** Stops listening; answers still going after `graceMs` are cut. */
   async stop(graceMs: number): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     const cut = setTimeout(() => {
@@ -55,7 +60,7 @@ export class BlockStreamServer {
     clearTimeout(cut);
   }
 
-  private serve(socket: net.Socket): void {
+  private accept(socket: net.Socket): void {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined); // the reader went away: 'close' follows
@@ -65,10 +70,11 @@ export class BlockStreamServer {
     // The last frame written, the connection is done, whether or not the reader closes it.
     socket.once('finish', () => socket.destroy());
     const deadline = setTimeout(() => socket.destroy(), REQUEST_TIMEOUT_MS);
-    readRequest(socket)
+    readRequest(socket, this.options.schema, this.options.name)
       .then((request) => {
         clearTimeout(deadline);
-        return this.answer(socket, request);
+        if (!secretMatches(this.options.secret, request.secret)) throw new UnauthenticatedError(WRONG_SECRET_MESSAGE);
+        return this.options.serve(request, socketSink(socket));
       })
       .catch((err: unknown) => {
         clearTimeout(deadline);
@@ -76,39 +82,34 @@ export class BlockStreamServer {
       });
   }
 
-  private async answer(socket: net.Socket, request: BlockStreamRequest): Promise<void> {
-    if (!secretMatches(this.options.secret, request.secret)) throw new UnauthenticatedError(WRONG_SECRET_MESSAGE);
-    await this.options.readBlock(request, socketSink(socket));
-  }
-
   private fail(socket: net.Socket, err: unknown): void {
     if (socket.destroyed) return;
     const code = err instanceof TsmrError ? err.code : status.INTERNAL;
     const message = err instanceof Error ? err.message : String(err);
-    if (code === status.INTERNAL) this.options.log.warn({ err }, 'block stream read failed');
+    if (code === status.INTERNAL) this.options.log.warn({ err }, `${this.options.name} request failed`);
     socket.end(errorFrame(code, message));
   }
 }
 
 /** The request frame a reader sends first; rejects if the connection ends before it or it is malformed. */
-function readRequest(socket: net.Socket): Promise<BlockStreamRequest> {
+function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string): Promise<R> {
   return new Promise((resolve, reject) => {
     let received: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
       received = received.length === 0 ? chunk : Buffer.concat([received, chunk]);
       if (received.length < 4) return;
       const length = received.readUInt32BE(0);
-      if (length > MAX_REQUEST_BYTES) return done(new InvalidArgumentError(`block stream: a request of ${length} bytes is too large`));
+      if (length > MAX_REQUEST_BYTES) return done(new InvalidArgumentError(`${name}: a request of ${length} bytes is too large`));
       if (received.length < 4 + length) return;
-      if (received.length > 4 + length) return done(new InvalidArgumentError('block stream: bytes after the request'));
+      if (received.length > 4 + length) return done(new InvalidArgumentError(`${name}: bytes after the request`));
       try {
-        done(undefined, decodeRequest(received.subarray(4)));
+        done(undefined, decodeRequest(received.subarray(4), schema, name));
       } catch (err) {
         done(err);
       }
     };
-    const onEnd = () => done(new UnavailableError('block stream: the connection ended before its request'));
-    const done = (err: unknown, request?: BlockStreamRequest) => {
+    const onEnd = () => done(new UnavailableError(`${name}: the connection ended before its request`));
+    const done = (err: unknown, request?: R) => {
       socket.off('data', onData);
       socket.off('end', onEnd);
       socket.off('close', onEnd);
@@ -121,8 +122,8 @@ function readRequest(socket: net.Socket): Promise<BlockStreamRequest> {
   });
 }
 
-/** The socket as a ChunkSink: each chunk one DATA frame, its header written in place. */
-function socketSink(socket: net.Socket): ChunkSink {
+/** The socket as a FrameSink: each chunk one DATA frame, its header written in place. */
+function socketSink(socket: net.Socket): FrameSink {
   const gone = new Promise<never>((_, reject) => socket.once('close', () => reject(new UnavailableError('the reader went away'))));
   gone.catch(() => undefined);
   return {

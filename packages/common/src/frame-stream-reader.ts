@@ -1,0 +1,75 @@
+// The reader's end of a frame stream (see frame-stream.ts): one connection per request;
+// the DATA frames' bytes are yielded as the socket delivers them (views of what it read;
+// no message is reassembled). An ERROR frame is thrown as the error it names, with the
+// same classes as a gRPC call's (DataLossError, NotFoundError...); a connection that
+// fails, goes silent for a minute (HDFS's client socket timeout), or ends before END is
+// an UnavailableError naming the address.
+import net from 'node:net';
+import { UnavailableError, errorOfCode } from './errors';
+import { FRAME, FRAME_HEADER_BYTES, decodeError, encodeRequest } from './frame-stream';
+
+/** A server silent this long (connecting, or mid-answer) is given up on. */
+const READ_TIMEOUT_MS = 60_000;
+
+/**
+ * The answer to `request` from the frame stream at `address` (host:port), in order.
+ * `name` says what the stream is, for messages. Stopping the iteration early closes the
+ * connection; so does `signal`.
+ */
+export async function* readFrameStream(address: string, name: string, request: { secret: string }, signal?: AbortSignal): AsyncGenerator<Buffer, void, undefined> {
+  signal?.throwIfAborted();
+  const colon = address.lastIndexOf(':');
+  const socket = net.connect({ host: address.slice(0, colon), port: Number(address.slice(colon + 1)), noDelay: true });
+  socket.setTimeout(READ_TIMEOUT_MS, () => socket.destroy(new UnavailableError(`${name} ${address}: no answer for ${READ_TIMEOUT_MS / 1000} s`)));
+  const onAbort = () => socket.destroy(signal?.reason as Error);
+  signal?.addEventListener('abort', onAbort);
+  // Not ended after the request: the server would take a half-closed connection for a reader gone.
+  socket.write(encodeRequest(request));
+  const header = Buffer.alloc(FRAME_HEADER_BYTES);
+  let headerBytes = 0;
+  /** The frame being read (0: between frames) and its payload bytes still to come. */
+  let type = 0;
+  let remaining = 0;
+  const errorBody: Buffer[] = [];
+  try {
+    for await (const chunk of socket as AsyncIterable<Buffer>) {
+      let at = 0;
+      while (at < chunk.length) {
+        if (type === 0) {
+          const take = Math.min(FRAME_HEADER_BYTES - headerBytes, chunk.length - at);
+          chunk.copy(header, headerBytes, at, at + take);
+          headerBytes += take;
+          at += take;
+          if (headerBytes < FRAME_HEADER_BYTES) break;
+          headerBytes = 0;
+          type = header[0] as number;
+          remaining = header.readUInt32BE(1);
+          if (type === FRAME.END) return;
+          if (type !== FRAME.DATA && type !== FRAME.ERROR) throw new UnavailableError(`${name} ${address}: unknown frame type ${type}`);
+        } else {
+          const take = Math.min(remaining, chunk.length - at);
+          const piece = chunk.subarray(at, at + take);
+          at += take;
+          remaining -= take;
+          if (type === FRAME.DATA) yield piece;
+          else errorBody.push(piece);
+        }
+        if (type !== 0 && remaining === 0) {
+          if (type === FRAME.ERROR) {
+            const { code, message } = decodeError(Buffer.concat(errorBody));
+            throw errorOfCode(code, message);
+          }
+          type = 0;
+        }
+      }
+    }
+    throw new UnavailableError(`${name} ${address}: the connection ended before the answer did`);
+  } catch (err) {
+    signal?.throwIfAborted();
+    if ((err as NodeJS.ErrnoException).syscall !== undefined) throw new UnavailableError(`${name} ${address}: ${(err as Error).message}`);
+    throw err;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    socket.destroy();
+  }
+}
