@@ -2,13 +2,13 @@
 // the DATA frames' bytes are yielded as the socket delivers them (views of what it read;
 // no message is reassembled). An ERROR frame is thrown as the error it names, with the
 // same classes as a gRPC call's (DataLossError, NotFoundError...); a connection that
-// fails, goes silent for a minute (HDFS's client socket timeout), or ends before END is
-// an UnavailableError naming the address.
+// fails, goes silent for too long (a minute by default, HDFS's client socket timeout), or
+// ends before END is an UnavailableError naming the address.
 import net from 'node:net';
 import { UnavailableError, errorOfCode } from './errors';
 import { FRAME, FRAME_HEADER_BYTES, decodeError, encodeRequest } from './frame-stream';
 
-/** A server silent this long (connecting, or mid-answer) is given up on. */
+/** By default a server silent this long (connecting, or mid-answer) is given up on. */
 const READ_TIMEOUT_MS = 60_000;
 
 /**
@@ -16,11 +16,17 @@ const READ_TIMEOUT_MS = 60_000;
  * `name` says what the stream is, for messages. Stopping the iteration early closes the
  * connection; so does `signal`.
  */
-export async function* readFrameStream(address: string, name: string, request: { secret: string }, signal?: AbortSignal): AsyncGenerator<Buffer, void, undefined> {
+export async function* readFrameStream(
+  address: string,
+  name: string,
+  request: { secret: string },
+  signal?: AbortSignal,
+  timeoutMs = READ_TIMEOUT_MS,
+): AsyncGenerator<Buffer, void, undefined> {
   signal?.throwIfAborted();
   const colon = address.lastIndexOf(':');
   const socket = net.connect({ host: address.slice(0, colon), port: Number(address.slice(colon + 1)), noDelay: true });
-  socket.setTimeout(READ_TIMEOUT_MS, () => socket.destroy(new UnavailableError(`${name} ${address}: no answer for ${READ_TIMEOUT_MS / 1000} s`)));
+  socket.setTimeout(timeoutMs, () => socket.destroy(new UnavailableError(`${name} ${address}: no answer for ${timeoutMs / 1000} s`)));
   const onAbort = () => socket.destroy(signal?.reason as Error);
   signal?.addEventListener('abort', onAbort);
   // Not ended after the request: the server would take a half-closed connection for a reader gone.

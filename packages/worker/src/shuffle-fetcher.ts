@@ -20,6 +20,8 @@ interface FetchTarget {
 }
 
 const MAX_PARALLEL_FETCHES = 5;
+/** A map's worker silent this long is given up on (Hadoop's mapreduce.reduce.shuffle.read.timeout). */
+const READ_TIMEOUT_MS = 180_000;
 const RETRY_DELAY_MS = 500;
 /** A single segment larger than this share of the shuffle buffer goes to disk. */
 const SINGLE_SEGMENT_SHARE = 0.25;
@@ -134,7 +136,7 @@ export class ShuffleFetcher {
     let length = 0;
     let file: fs.FileHandle | undefined;
     try {
-      for await (const data of readFrameStream(location.shuffleAddress, SHUFFLE_STREAM, request, signal)) {
+      for await (const data of readFrameStream(location.shuffleAddress, SHUFFLE_STREAM, request, signal, READ_TIMEOUT_MS)) {
         length += data.length;
         if (file === undefined && length <= singleLimit && budget.take(data.length)) {
           chunks.push(data);
