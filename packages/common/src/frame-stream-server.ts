@@ -26,6 +26,10 @@ export interface FrameStreamServerOptions<R extends { secret: string }> {
   log: Logger;
   schema: z.ZodType<R>;
   serve(request: R, sink: FrameSink): Promise<void>;
+  /** Default 10 s. */
+  requestTimeoutMs?: number;
+  /** Default 8 minutes. */
+  idleTimeoutMs?: number;
 }
 
 export class FrameStreamServer<R extends { secret: string }> {
@@ -66,10 +70,10 @@ export class FrameStreamServer<R extends { secret: string }> {
     socket.on('error', () => undefined); // the reader went away: 'close' follows
     socket.setNoDelay(true);
     // Idle: no bytes moved either way for that long (a write completing counts).
-    socket.setTimeout(IDLE_TIMEOUT_MS, () => socket.destroy());
+    socket.setTimeout(this.options.idleTimeoutMs ?? IDLE_TIMEOUT_MS, () => socket.destroy());
     // The last frame written, the connection is done, whether or not the reader closes it.
     socket.once('finish', () => socket.destroy());
-    const deadline = setTimeout(() => socket.destroy(), REQUEST_TIMEOUT_MS);
+    const deadline = setTimeout(() => socket.destroy(), this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
     readRequest(socket, this.options.schema, this.options.name)
       .then((request) => {
         clearTimeout(deadline);

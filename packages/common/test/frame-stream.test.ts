@@ -1,0 +1,124 @@
+// The frame stream on its own, with an in-process server (its users' tests, block-stream
+// and shuffle, run it inside real daemons): a request dripped past its deadline, a reader
+// that stops reading, frames cut at every byte, and errors thrown as their classes.
+import net from 'node:net';
+import { z } from 'zod';
+import {
+  FRAME,
+  FrameStreamServer,
+  NotFoundError,
+  UnavailableError,
+  dataFrameInPlace,
+  encodeRequest,
+  errorFrame,
+  frameHeader,
+  readFrameStream,
+  silentLogger,
+  type FrameSink,
+} from '../src';
+
+const schema = z.object({ bytes: z.number(), secret: z.string() });
+type Request = z.infer<typeof schema>;
+
+const running: Array<() => Promise<unknown> | void> = [];
+afterEach(async () => {
+  while (running.length > 0) await running.pop()?.();
+});
+
+/** A server answering { bytes: n } with n bytes of 7s in 64 KiB frames; `served` settles as each answer ends. */
+async function startServer(options: { requestTimeoutMs?: number; idleTimeoutMs?: number } = {}) {
+  const settled: Array<'done' | 'failed'> = [];
+  const serve = async ({ bytes }: Request, sink: FrameSink) => {
+    try {
+      for (let sent = 0; sent < bytes; sent += 65536) {
+        const chunk = Buffer.alloc(5 + Math.min(65536, bytes - sent), 7).subarray(5);
+        await Promise.race([sink.send(chunk), sink.gone]);
+      }
+      sink.end();
+      settled.push('done');
+    } catch (err) {
+      settled.push('failed');
+      throw err;
+    }
+  };
+  const server = new FrameStreamServer({ name: 'test stream', host: '127.0.0.1', port: 0, secret: undefined, log: silentLogger(), schema, serve, ...options });
+  const address = await server.start();
+  running.push(() => server.stop(0));
+  return { address, settled };
+}
+
+/** A raw TCP server that sends `bytes` one byte at a time, then closes. */
+async function startDripServer(bytes: Buffer): Promise<string> {
+  const server = net.createServer((socket) => {
+    socket.once('data', async () => {
+      for (const byte of bytes) {
+        socket.write(Buffer.from([byte]));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      socket.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  running.push(() => new Promise((resolve) => server.close(resolve)));
+  return `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+}
+
+async function readAll(address: string, request: Request): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of readFrameStream(address, 'test stream', request)) parts.push(part);
+  return Buffer.concat(parts);
+}
+
+test('an answer of many frames arrives whole', async () => {
+  const { address } = await startServer();
+  const answer = await readAll(address, { bytes: 1_000_000, secret: '' });
+  expect(answer.length).toBe(1_000_000);
+  expect(answer.every((b) => b === 7)).toBe(true);
+});
+
+test('frames cut at every byte are read back, empty DATA frames included, and an ERROR frame is thrown as its class', async () => {
+  const data = Buffer.from('hello, frames');
+  const frames = Buffer.concat([
+    dataFrameInPlace(Buffer.concat([Buffer.alloc(5), data]).subarray(5)),
+    frameHeader(FRAME.DATA, 0),
+    dataFrameInPlace(Buffer.concat([Buffer.alloc(5), data]).subarray(5)),
+    frameHeader(FRAME.END, 0),
+  ]);
+  expect((await readAll(await startDripServer(frames), { bytes: 0, secret: '' })).toString()).toBe('hello, frameshello, frames');
+  const failing = await startDripServer(Buffer.concat([dataFrameInPlace(Buffer.concat([Buffer.alloc(5), data]).subarray(5)), errorFrame(5, 'no such thing')]));
+  await expect(readAll(failing, { bytes: 0, secret: '' })).rejects.toThrow(new NotFoundError('no such thing'));
+  const cut = await startDripServer(dataFrameInPlace(Buffer.concat([Buffer.alloc(5), data]).subarray(5)));
+  await expect(readAll(cut, { bytes: 0, secret: '' })).rejects.toBeInstanceOf(UnavailableError);
+});
+
+test('a request dripped past its deadline is cut, and the server answers the next reader', async () => {
+  const { address } = await startServer({ requestTimeoutMs: 200 });
+  const [host, port] = address.split(':');
+  const socket = net.connect({ host, port: Number(port) });
+  socket.on('error', () => undefined);
+  const received: Buffer[] = [];
+  socket.on('data', (chunk) => received.push(chunk));
+  const request = encodeRequest({ bytes: 10, secret: '' });
+  // One byte every 50 ms: the connection is never idle, yet the whole request would take
+  // over a second.
+  let sent = 0;
+  const drip = setInterval(() => sent < request.length && socket.write(request.subarray(sent, ++sent)), 50);
+  await new Promise((resolve) => socket.once('close', resolve));
+  clearInterval(drip);
+  expect(sent).toBeLessThan(request.length);
+  expect(received).toEqual([]);
+  expect((await readAll(address, { bytes: 10, secret: '' })).length).toBe(10);
+});
+
+test('a reader that stops reading is cut after the idle timeout, which ends its answer on the server', async () => {
+  const { address, settled } = await startServer({ idleTimeoutMs: 300 });
+  const [host, port] = address.split(':');
+  const socket = net.connect({ host, port: Number(port) });
+  socket.on('error', () => undefined);
+  socket.write(encodeRequest({ bytes: 256 * 1024 * 1024, secret: '' }));
+  socket.pause(); // reads nothing: the server's writes stop completing once the buffers fill
+  const giveUpAt = Date.now() + 10_000;
+  while (settled.length === 0 && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(settled).toEqual(['failed']);
+  socket.destroy();
+});
