@@ -1,7 +1,7 @@
 // The reduce side of the shuffle (Hadoop's Fetcher): a reduce attempt's partition from
 // every map's worker (over its shuffle stream), at most MAX_PARALLEL_FETCHES at once, each
-// tried twice. Maps whose
-// output could not be fetched are named in a FetchFailedError, so the master re-runs them.
+// tried twice. Maps whose output could not be fetched are named in a FetchFailedError, so
+// the master re-runs them.
 // Fetched segments are held in memory up to the shuffle buffer; a segment that would pass
 // it, or is larger than a quarter of it on its own (as Hadoop's single-shuffle limit),
 // goes to a file in the attempt's scratch dir instead, written as it arrives.
