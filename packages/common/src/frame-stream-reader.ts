@@ -6,7 +6,7 @@
 // ends before END is an UnavailableError naming the address.
 import net from 'node:net';
 import { UnavailableError, errorOfCode } from './errors';
-import { FRAME, FRAME_HEADER_BYTES, decodeError, encodeRequest } from './frame-stream';
+import { FRAME, FrameCutter, decodeError, encodeRequest } from './frame-stream';
 
 /** By default a server silent this long (connecting, or mid-answer) is given up on. */
 const READ_TIMEOUT_MS = 60_000;
@@ -31,43 +31,31 @@ export async function* readFrameStream(
   signal?.addEventListener('abort', onAbort);
   // Not ended after the request: the server would take a half-closed connection for a reader gone.
   socket.write(encodeRequest(request));
-  const header = Buffer.alloc(FRAME_HEADER_BYTES);
-  let headerBytes = 0;
-  /** The frame being read (0: between frames) and its payload bytes still to come. */
-  let type = 0;
-  let remaining = 0;
+  const cutter = new FrameCutter();
   const errorBody: Buffer[] = [];
   try {
     for await (const chunk of socket as AsyncIterable<Buffer>) {
-      let at = 0;
-      while (at < chunk.length) {
-        if (type === 0) {
-          const take = Math.min(FRAME_HEADER_BYTES - headerBytes, chunk.length - at);
-          chunk.copy(header, headerBytes, at, at + take);
-          headerBytes += take;
-          at += take;
-          if (headerBytes < FRAME_HEADER_BYTES) break;
-          headerBytes = 0;
-          type = header[0] as number;
-          remaining = header.readUInt32BE(1);
-          if (type === FRAME.END) return;
-          if (type !== FRAME.DATA && type !== FRAME.ERROR) throw new UnavailableError(`${name} ${address}: unknown frame type ${type}`);
+      const pieces: Buffer[] = [];
+      let ended = false;
+      let failure: Error | undefined;
+      cutter.push(chunk, (type, piece, start, length) => {
+        if (ended || failure) return;
+        if (type === FRAME.DATA) {
+          if (piece.length > 0) pieces.push(piece);
+        } else if (type === FRAME.END) {
+          ended = true;
+        } else if (type === FRAME.ERROR) {
+          errorBody.push(piece);
+          if (start + piece.length < length) return;
+          const { code, message } = decodeError(Buffer.concat(errorBody));
+          failure = errorOfCode(code, message);
         } else {
-          const take = Math.min(remaining, chunk.length - at);
-          const piece = chunk.subarray(at, at + take);
-          at += take;
-          remaining -= take;
-          if (type === FRAME.DATA) yield piece;
-          else errorBody.push(piece);
+          failure = new UnavailableError(`${name} ${address}: unknown frame type ${type}`);
         }
-        if (type !== 0 && remaining === 0) {
-          if (type === FRAME.ERROR) {
-            const { code, message } = decodeError(Buffer.concat(errorBody));
-            throw errorOfCode(code, message);
-          }
-          type = 0;
-        }
-      }
+      });
+      for (const piece of pieces) yield piece;
+      if (failure) throw failure;
+      if (ended) return;
     }
     throw new UnavailableError(`${name} ${address}: the connection ended before the answer did`);
   } catch (err) {

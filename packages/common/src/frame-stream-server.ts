@@ -1,14 +1,26 @@
 // The server end of a frame stream (see frame-stream.ts): takes one request per
 // connection, checks it (its schema, then the cluster secret) and hands it to `serve` with
-// a FrameSink; a failure is one ERROR frame. A connection that sends no whole request in
-// time, or a malformed one, is closed; so is one whose reader stops reading (no write
+// a FrameSink, and, on a server that takes uploads, a FrameSource of the frames the reader
+// sends after it; a failure is one ERROR frame. A connection that sends no whole request
+// in time, or a malformed one, is closed; so is one whose reader stops reading (no write
 // completes for a long while), which ends its answer; and every connection is closed once
 // its last frame is sent.
 import { status } from '@grpc/grpc-js';
 import net from 'node:net';
 import type { z } from 'zod';
 import { InvalidArgumentError, TsmrError, UnauthenticatedError, UnavailableError } from './errors';
-import { FRAME, MAX_REQUEST_BYTES, dataFrameInPlace, decodeRequest, errorFrame, frameHeader, type FrameSink } from './frame-stream';
+import {
+  FRAME,
+  FrameJoiner,
+  MAX_REQUEST_BYTES,
+  dataFrameInPlace,
+  decodeRequest,
+  errorFrame,
+  frameHeader,
+  type ErrorMetadata,
+  type FrameSink,
+  type FrameSource,
+} from './frame-stream';
 import type { Logger } from './log';
 import { WRONG_SECRET_MESSAGE, secretMatches } from './rpc';
 
@@ -16,6 +28,8 @@ import { WRONG_SECRET_MESSAGE, secretMatches } from './rpc';
 const REQUEST_TIMEOUT_MS = 10_000;
 /** An answer with no write completing for this long is cut (HDFS's socket write timeout is 8 minutes). */
 const IDLE_TIMEOUT_MS = 8 * 60_000;
+/** Uploaded bytes waiting for `serve` beyond this pause the connection until it catches up. */
+const UPLOAD_QUEUE_BYTES = 16 * 1024 * 1024;
 
 export interface FrameStreamServerOptions<R extends { secret: string }> {
   /** What the stream is, for messages ("block stream", "shuffle"). */
@@ -25,7 +39,15 @@ export interface FrameStreamServerOptions<R extends { secret: string }> {
   secret: string | undefined;
   log: Logger;
   schema: z.ZodType<R>;
-  serve(request: R, sink: FrameSink): Promise<void>;
+  /** `source` is the reader's uploaded frames; on a server without uploads it never yields one. */
+  serve(request: R, sink: FrameSink, source: FrameSource): Promise<void>;
+  /**
+   * The largest DATA frame a reader may send after its request: set, the server takes
+   * uploads; unset, bytes after the request are refused.
+   */
+  maxUploadFrameBytes?: number;
+  /** Metadata for the ERROR frame of a failure `serve` threw (gRPC's trailers). */
+  errorMetadata?(err: unknown): ErrorMetadata | undefined;
   /** Default 10 s. */
   requestTimeoutMs?: number;
   /** Default 8 minutes. */
@@ -74,11 +96,13 @@ export class FrameStreamServer<R extends { secret: string }> {
     // The last frame written, the connection is done, whether or not the reader closes it.
     socket.once('finish', () => socket.destroy());
     const deadline = setTimeout(() => socket.destroy(), this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
-    readRequest(socket, this.options.schema, this.options.name)
+    const { maxUploadFrameBytes } = this.options;
+    const uploads = maxUploadFrameBytes === undefined ? undefined : new UploadQueue(socket, maxUploadFrameBytes);
+    readRequest(socket, this.options.schema, this.options.name, uploads)
       .then((request) => {
         clearTimeout(deadline);
         if (!secretMatches(this.options.secret, request.secret)) throw new UnauthenticatedError(WRONG_SECRET_MESSAGE);
-        return this.options.serve(request, socketSink(socket));
+        return this.options.serve(request, socketSink(socket), uploads ?? NO_UPLOADS);
       })
       .catch((err: unknown) => {
         clearTimeout(deadline);
@@ -91,12 +115,15 @@ export class FrameStreamServer<R extends { secret: string }> {
     const code = err instanceof TsmrError ? err.code : status.INTERNAL;
     const message = err instanceof Error ? err.message : String(err);
     if (code === status.INTERNAL) this.options.log.warn({ err }, `${this.options.name} request failed`);
-    socket.end(errorFrame(code, message));
+    socket.end(errorFrame(code, message, this.options.errorMetadata?.(err)));
   }
 }
 
-/** The request frame a reader sends first; rejects if the connection ends before it or it is malformed. */
-function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string): Promise<R> {
+/**
+ * The request frame a reader sends first; rejects if the connection ends before it or it
+ * is malformed. What follows it goes to `uploads`, or is refused when there are none.
+ */
+function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string, uploads: UploadQueue | undefined): Promise<R> {
   return new Promise((resolve, reject) => {
     let received: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
@@ -105,12 +132,15 @@ function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string):
       const length = received.readUInt32BE(0);
       if (length > MAX_REQUEST_BYTES) return done(new InvalidArgumentError(`${name}: a request of ${length} bytes is too large`));
       if (received.length < 4 + length) return;
-      if (received.length > 4 + length) return done(new InvalidArgumentError(`${name}: bytes after the request`));
+      const rest = received.subarray(4 + length);
+      if (rest.length > 0 && !uploads) return done(new InvalidArgumentError(`${name}: bytes after the request`));
       try {
-        done(undefined, decodeRequest(received.subarray(4), schema, name));
+        done(undefined, decodeRequest(received.subarray(4, 4 + length), schema, name));
       } catch (err) {
-        done(err);
+        return done(err);
       }
+      // Taken over in this same 'data' event, so no chunk slips by between the two listeners.
+      uploads?.start(rest);
     };
     const onEnd = () => done(new UnavailableError(`${name}: the connection ended before its request`));
     const done = (err: unknown, request?: R) => {
@@ -135,4 +165,84 @@ function socketSink(socket: net.Socket): FrameSink {
     end: () => socket.end(frameHeader(FRAME.END, 0)),
     gone,
   };
+}
+
+/** The source of a server without uploads: it never yields a frame. */
+const NO_UPLOADS: FrameSource = { next: () => new Promise<never>(() => undefined) };
+
+/**
+ * The frames a reader uploads after its request, joined whole and queued for `serve`. The
+ * connection is paused while more than UPLOAD_QUEUE_BYTES wait, so a reader cannot fill
+ * the server's memory; a frame over the limit, or of a type other than DATA or END, fails
+ * the source.
+ */
+class UploadQueue implements FrameSource {
+  private readonly frames: Buffer[] = [];
+  private queuedBytes = 0;
+  private ended = false;
+  private failure: Error | undefined;
+  private waiting: { resolve: (frame: Buffer | undefined) => void; reject: (err: Error) => void } | undefined;
+  private readonly joiner: FrameJoiner;
+
+  constructor(
+    private readonly socket: net.Socket,
+    maxFrameBytes: number,
+  ) {
+    this.joiner = new FrameJoiner(maxFrameBytes, (type, payload) => this.onFrame(type, payload));
+  }
+
+  /** Takes over the connection's bytes, starting with `rest` (what came after the request). */
+  start(rest: Buffer): void {
+    this.socket.on('data', (chunk: Buffer) => this.push(chunk));
+    this.socket.once('close', () => this.fail(new UnavailableError('the reader went away')));
+    if (rest.length > 0) this.push(rest);
+  }
+
+  next(): Promise<Buffer | undefined> {
+    const frame = this.frames.shift();
+    if (frame) {
+      this.queuedBytes -= frame.length;
+      if (this.socket.isPaused() && this.queuedBytes <= UPLOAD_QUEUE_BYTES) this.socket.resume();
+      return Promise.resolve(frame);
+    }
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.ended) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  private push(chunk: Buffer): void {
+    if (this.ended || this.failure) return;
+    try {
+      this.joiner.push(chunk);
+    } catch (err) {
+      this.fail(err as Error);
+    }
+  }
+
+  private onFrame(type: number, payload: Buffer): void {
+    if (this.ended || this.failure) return;
+    if (type === FRAME.END) {
+      this.ended = true;
+      return this.wake(undefined);
+    }
+    if (type !== FRAME.DATA) return this.fail(new InvalidArgumentError(`an uploaded frame of type ${type}: only DATA and END may follow the request`));
+    if (this.waiting) return this.wake(payload);
+    this.frames.push(payload);
+    this.queuedBytes += payload.length;
+    if (this.queuedBytes > UPLOAD_QUEUE_BYTES) this.socket.pause();
+  }
+
+  private wake(frame: Buffer | undefined): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.resolve(frame);
+  }
+
+  private fail(err: Error): void {
+    if (this.failure || this.ended) return;
+    this.failure = err;
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.reject(err);
+  }
 }

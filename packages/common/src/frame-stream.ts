@@ -11,8 +11,10 @@
 //   response: u8 type, u32 length, then the payload:
 //     DATA   bytes, in order
 //     END    nothing: the answer is complete
-//     ERROR  JSON { code, message }: a gRPC status code and what went wrong
-// Integers are big-endian.
+//     ERROR  JSON { code, message, metadata? }: a gRPC status code, what went wrong, and
+//            string pairs for the reader (as gRPC's trailing metadata)
+// Integers are big-endian. A server that takes uploads (the DFS write pipeline) also reads
+// DATA frames from the reader after its request, while it answers.
 import { status } from '@grpc/grpc-js';
 import { z } from 'zod';
 import { InvalidArgumentError } from './errors';
@@ -30,6 +32,16 @@ export interface FrameSink {
   end(): void;
   /** Rejects when the reader goes away. */
   readonly gone: Promise<never>;
+}
+
+/** The DATA frames a reader sends after its request, for a server that takes uploads. */
+export interface FrameSource {
+  /**
+   * The next frame's payload, whole, with FRAME_HEADER_BYTES of room before it in its
+   * ArrayBuffer (so dataFrameInPlace forwards it without a copy); undefined once the
+   * reader has sent END.
+   */
+  next(): Promise<Buffer | undefined>;
 }
 
 export function encodeRequest(request: object): Buffer {
@@ -74,17 +86,91 @@ export function dataFrameInPlace(data: Buffer): Buffer {
   return frame;
 }
 
-export function errorFrame(code: number, message: string): Buffer {
-  const body = Buffer.from(JSON.stringify({ code, message }));
+/** Trailing metadata of an ERROR frame: string pairs for the reader. */
+export type ErrorMetadata = Record<string, string>;
+
+export function errorFrame(code: number, message: string, metadata?: ErrorMetadata): Buffer {
+  const body = Buffer.from(JSON.stringify({ code, message, metadata }));
   return Buffer.concat([frameHeader(FRAME.ERROR, body.length), body]);
 }
 
-const errorSchema = z.object({ code: z.number().int(), message: z.string() });
+const errorSchema = z.object({ code: z.number().int(), message: z.string(), metadata: z.record(z.string(), z.string()).optional() });
 
-export function decodeError(body: Buffer): { code: number; message: string } {
+export function decodeError(body: Buffer): { code: number; message: string; metadata?: ErrorMetadata } {
   try {
     return errorSchema.parse(JSON.parse(body.toString('utf8')));
   } catch {
     return { code: status.INTERNAL, message: 'the server sent an unreadable error' };
+  }
+}
+
+/**
+ * Cuts a byte stream into frames as it arrives. `push` hands each frame's payload to
+ * `onPiece` in the pieces the chunk holds (views of it): `start` is the piece's offset in
+ * the payload and `length` the payload's, so a frame is complete at the piece where
+ * start + piece.length === length (a frame with no payload gives one empty piece).
+ */
+export class FrameCutter {
+  private readonly header = Buffer.alloc(FRAME_HEADER_BYTES);
+  private headerBytes = 0;
+  /** The frame being read (0: between frames), its payload's length and the bytes of it seen. */
+  private type = 0;
+  private length = 0;
+  private received = 0;
+
+  push(chunk: Buffer, onPiece: (type: number, piece: Buffer, start: number, length: number) => void): void {
+    let at = 0;
+    while (at < chunk.length || (this.type !== 0 && this.length === 0)) {
+      if (this.type === 0) {
+        const take = Math.min(FRAME_HEADER_BYTES - this.headerBytes, chunk.length - at);
+        chunk.copy(this.header, this.headerBytes, at, at + take);
+        this.headerBytes += take;
+        at += take;
+        if (this.headerBytes < FRAME_HEADER_BYTES) return;
+        this.headerBytes = 0;
+        this.type = this.header[0] as number;
+        this.length = this.header.readUInt32BE(1);
+        this.received = 0;
+        continue;
+      }
+      const take = Math.min(this.length - this.received, chunk.length - at);
+      const start = this.received;
+      this.received += take;
+      at += take;
+      const type = this.type;
+      if (this.received === this.length) this.type = 0;
+      onPiece(type, chunk.subarray(at - take, at), start, this.length);
+    }
+  }
+}
+
+/**
+ * Joins the pieces of a FrameCutter into whole frames: `onFrame` gets each payload with
+ * FRAME_HEADER_BYTES of room before it (a view of the chunk, after the frame's own header,
+ * when one chunk holds the frame; else a copy), as FrameSource promises. A frame longer
+ * than `maxBytes` is refused before anything is allocated for it.
+ */
+export class FrameJoiner {
+  private readonly cutter = new FrameCutter();
+  private joined: Buffer | undefined;
+
+  constructor(
+    private readonly maxBytes: number,
+    private readonly onFrame: (type: number, payload: Buffer) => void,
+  ) {}
+
+  /** Throws an InvalidArgumentError for a frame over maxBytes. */
+  push(chunk: Buffer): void {
+    this.cutter.push(chunk, (type, piece, start, length) => {
+      if (length > this.maxBytes) throw new InvalidArgumentError(`a frame of ${length} bytes is over the ${this.maxBytes} allowed`);
+      // A payload starting 5 or more bytes into the chunk has its own header just before it.
+      if (start === 0 && piece.length === length && piece.byteOffset - chunk.byteOffset >= FRAME_HEADER_BYTES) return this.onFrame(type, piece);
+      if (start === 0) this.joined = Buffer.allocUnsafe(FRAME_HEADER_BYTES + length).subarray(FRAME_HEADER_BYTES);
+      const joined = this.joined!;
+      piece.copy(joined, start);
+      if (start + piece.length < length) return;
+      this.joined = undefined;
+      this.onFrame(type, joined);
+    });
   }
 }

@@ -1,10 +1,12 @@
 // The frame stream on its own, with an in-process server (its users' tests, block-stream
 // and shuffle, run it inside real daemons): a request dripped past its deadline, a reader
-// that stops reading, frames cut at every byte, and errors thrown as their classes.
+// that stops reading, frames cut at every byte, errors thrown as their classes, and
+// uploads (frames a reader sends after its request) joined whole and bounded.
 import net from 'node:net';
 import { z } from 'zod';
 import {
   FRAME,
+  FrameJoiner,
   FrameStreamServer,
   NotFoundError,
   UnavailableError,
@@ -12,9 +14,11 @@ import {
   encodeRequest,
   errorFrame,
   frameHeader,
+  decodeError,
   readFrameStream,
   silentLogger,
   type FrameSink,
+  type FrameSource,
 } from '../src';
 
 const schema = z.object({ bytes: z.number(), secret: z.string() });
@@ -121,4 +125,84 @@ test('a reader that stops reading is cut after the idle timeout, which ends its 
   while (settled.length === 0 && Date.now() < giveUpAt) await new Promise((resolve) => setTimeout(resolve, 50));
   expect(settled).toEqual(['failed']);
   socket.destroy();
+});
+
+/** A server that takes uploads of up to 256 KiB a frame and echoes each one back, then END. */
+async function startEchoServer() {
+  const serve = async (_: Request, sink: FrameSink, source: FrameSource) => {
+    // Each payload goes back through dataFrameInPlace: it must have room for its header.
+    for (let frame = await source.next(); frame; frame = await source.next()) await sink.send(frame);
+    sink.end();
+  };
+  const server = new FrameStreamServer({
+    name: 'echo stream',
+    host: '127.0.0.1',
+    port: 0,
+    secret: undefined,
+    log: silentLogger(),
+    schema,
+    serve,
+    maxUploadFrameBytes: 256 * 1024,
+    errorMetadata: (err) => ({ seen: String((err as Error).message.length) }),
+  });
+  const address = await server.start();
+  running.push(() => server.stop(0));
+  return address;
+}
+
+/** Sends `pieces` on a fresh connection, one per event-loop turn, and resolves to the frames that come back before it closes. */
+function exchange(address: string, pieces: Buffer[]): Promise<Array<{ type: number; payload: Buffer }>> {
+  const [host, port] = address.split(':');
+  return new Promise((resolve) => {
+    const frames: Array<{ type: number; payload: Buffer }> = [];
+    const joiner = new FrameJoiner(1 << 20, (type, payload) => frames.push({ type, payload: Buffer.from(payload) }));
+    const socket = net.connect({ host, port: Number(port) }, async () => {
+      for (const piece of pieces) {
+        if (socket.destroyed) break;
+        socket.write(piece);
+        await new Promise((r) => setImmediate(r));
+      }
+    });
+    socket.on('data', (chunk: Buffer) => joiner.push(chunk));
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(frames));
+  });
+}
+
+const dataFrame = (payload: Buffer) => Buffer.concat([frameHeader(FRAME.DATA, payload.length), payload]);
+
+/** `bytes` cut into pieces of 1, 2, 3... bytes, then the rest. */
+function cutUnevenly(bytes: Buffer): Buffer[] {
+  const pieces: Buffer[] = [];
+  for (let at = 0, n = 1; at < bytes.length; at += n, n = n < 40 ? n + 1 : 70_000) pieces.push(bytes.subarray(at, at + n));
+  return pieces;
+}
+
+test('a server that takes uploads gets the frames whole and in order, however the bytes are cut', async () => {
+  const address = await startEchoServer();
+  const payloads = [Buffer.from('a'), Buffer.alloc(0), Buffer.alloc(200_000, 3), Buffer.from('tail'), Buffer.alloc(70_000, 9)];
+  const upload = Buffer.concat([encodeRequest({ bytes: 0, secret: '' }), ...payloads.map(dataFrame), frameHeader(FRAME.END, 0)]);
+  for (const pieces of [[upload], cutUnevenly(upload)]) {
+    const answer = await exchange(address, pieces);
+    expect(answer.map((f) => f.type)).toEqual([...payloads.map(() => FRAME.DATA), FRAME.END]);
+    answer.slice(0, -1).forEach((frame, i) => expect(frame.payload.equals(payloads[i]!)).toBe(true));
+  }
+});
+
+test('an uploaded frame over the limit, or of an unknown type, gets one INVALID_ARGUMENT error frame with its metadata', async () => {
+  const address = await startEchoServer();
+  const request = encodeRequest({ bytes: 0, secret: '' });
+  for (const bad of [frameHeader(FRAME.DATA, 256 * 1024 + 1), frameHeader(9, 1)]) {
+    const answer = await exchange(address, [request, dataFrame(Buffer.from('ok')), bad, Buffer.alloc(1)]);
+    expect(answer.map((f) => f.type)).toEqual([FRAME.DATA, FRAME.ERROR]);
+    const error = decodeError(answer[1]!.payload);
+    expect(error).toMatchObject({ code: 3, metadata: { seen: String(error.message.length) } });
+  }
+});
+
+test('a server without uploads refuses bytes after the request', async () => {
+  const { address } = await startServer();
+  const answer = await exchange(address, [Buffer.concat([encodeRequest({ bytes: 10, secret: '' }), dataFrame(Buffer.from('x'))])]);
+  expect(answer).toHaveLength(1);
+  expect(decodeError(answer[0]!.payload)).toMatchObject({ code: 3, message: expect.stringContaining('bytes after the request') });
 });

@@ -6,7 +6,8 @@
 // HDFS's in-place pipeline recovery, at the cost of one block of memory per writer).
 import { Writable } from 'node:stream';
 import { UnavailableError, type BlockRef, type LocatedBlock__Output, type Logger } from '@tsmr/common';
-import { BlockWriter, PipelineError } from '../transfer/block-writer';
+import { BlockWriter } from '../transfer/block-writer';
+import { PipelineError } from '../transfer/pipeline-stream';
 import type { ClientProtocolApi } from './namenode-client';
 
 /** How many new pipelines one block may get before the write fails. */

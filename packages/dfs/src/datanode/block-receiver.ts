@@ -1,38 +1,29 @@
-// Serves one WriteBlock stream (HDFS's BlockReceiver): checks each packet's CRCs,
-// forwards it to the next datanode of the pipeline while writing it to tmp/, and acks it
-// upstream once both are done. After the last packet and the downstream's last ack, the
-// replica is finalized, the namenode told (BlockReceived), and the last ack sent.
+// Serves one block write over the block stream (HDFS's BlockReceiver): checks each
+// packet's CRCs, forwards it to the next datanode of the pipeline while writing it to
+// tmp/, and acks it upstream once both are done. After the last packet and the
+// downstream's last ack, the replica is finalized, the namenode told (BlockReceived), and
+// the last ack sent, then END. A failure is thrown for the block stream to send as its
+// ERROR frame (a PipelineError from downstream names the datanode that failed).
 //
 // No local window is needed: the writer keeps at most MAX_UNACKED_BYTES unacked, and
 // everything this node holds is part of that.
-import { Metadata, type ServerDuplexStream } from '@grpc/grpc-js';
-import {
-  InvalidArgumentError,
-  TsmrError,
-  UnavailableError,
-  toServiceError,
-  type Packet__Output,
-  type WriteAck,
-  type WriteHeader__Output,
-} from '@tsmr/common';
+import { InvalidArgumentError, UnavailableError, type FrameSink, type FrameSource } from '@tsmr/common';
 import { checkBlockId } from '../block-id';
-import { MAX_PACKET_BYTES } from '../transfer/block-writer';
+import type { BlockWriteRequest } from '../transfer/block-stream';
 import { verifyChecksums } from '../transfer/checksum';
-import type { ReceivedWriteBlockMessage } from '../transfer/encoded-messages';
-import { FAILED_DATANODE_METADATA_KEY, PipelineError, PipelineStream } from '../transfer/pipeline-stream';
+import { MAX_PACKET_BYTES, ackPayload, decodePacket, type Packet } from '../transfer/packet';
+import { PipelineStream } from '../transfer/pipeline-stream';
 import type { ReplicaWriter } from './replica-writer';
 import type { TransferContext } from './transfer-context';
 
-type WriteBlockCall = ServerDuplexStream<ReceivedWriteBlockMessage, WriteAck>;
-
 export class BlockReceiver {
-  private readonly messages: AsyncIterator<ReceivedWriteBlockMessage>;
-  private blockId = '(no header yet)';
+  private blockId = '(no block yet)';
   private bytesPerChecksum = 0;
   private replica: ReplicaWriter | undefined;
   private downstream: PipelineStream | undefined;
   private nextSeqno = 0;
   private nextOffset = 0;
+  private upstreamGone = false;
   /** Settles once every packet so far is acked upstream. */
   private acks: Promise<void> = Promise.resolve();
   /** Rejects at the first failure of anything running in the background. */
@@ -40,65 +31,65 @@ export class BlockReceiver {
   private fail!: (err: unknown) => void;
 
   constructor(
-    private readonly call: WriteBlockCall,
+    private readonly request: BlockWriteRequest,
+    private readonly sink: FrameSink,
+    private readonly source: FrameSource,
     private readonly context: TransferContext,
   ) {
-    // Iterated by hand: a for-await loop left early would destroy the call before the last ack.
-    this.messages = call[Symbol.asyncIterator]();
     this.failed = new Promise<never>((_, reject) => (this.fail = reject));
     this.failed.catch(() => undefined);
-    call.on('cancelled', () => this.fail(new UnavailableError('the upstream writer cancelled the stream')));
+    sink.gone.catch(() => {
+      this.upstreamGone = true;
+      this.fail(new UnavailableError('the upstream writer went away'));
+    });
   }
 
-  /** Receives the block; a failure ends the call with its status and leaves nothing on disk. */
+  /** Receives the block; a failure leaves nothing on disk and is thrown. */
   async run(): Promise<void> {
     try {
-      await this.start(await this.nextMessage('header'));
+      await this.start();
       for (;;) {
-        const message = await this.nextMessage('packet');
-        if (!message.packet) throw new InvalidArgumentError(`${this.blockId}: expected a packet, got a ${message.message}`);
-        if (message.packet.last) return await this.finish(message.packet, message.encoded);
-        await this.receive(message.packet, message.encoded);
+        const { packet, received } = await this.nextPacket();
+        if (packet.last) return await this.finish(packet, received);
+        await this.receive(packet, received);
       }
     } catch (err) {
       await this.cleanUp(err);
+      throw err;
     }
   }
 
-  private async start(message: ReceivedWriteBlockMessage): Promise<void> {
-    const header = message.header;
-    if (!header) throw new InvalidArgumentError('a WriteBlock stream must start with a header');
-    this.blockId = checkBlockId(header.blockId);
-    this.bytesPerChecksum = this.checkBytesPerChecksum(header.bytesPerChecksum);
-    this.checkDownstream(header);
+  private async start(): Promise<void> {
+    const { request } = this;
+    this.blockId = checkBlockId(request.blockId);
+    this.bytesPerChecksum = this.checkBytesPerChecksum(request.bytesPerChecksum);
+    this.checkDownstream(request);
     this.replica = await this.context.storage.createReplica(this.blockId, this.bytesPerChecksum);
-    if (header.downstream.length > 0) {
+    if (request.downstream.length > 0) {
       this.downstream = new PipelineStream({
         blockId: this.blockId,
-        pipeline: header.downstream,
+        pipeline: request.downstream,
         bytesPerChecksum: this.bytesPerChecksum,
-        clientName: header.clientName,
+        clientName: request.clientName,
         secret: this.context.secret,
       });
     }
   }
 
   /** Verifies a packet, starts its local write and forwarding, and queues its ack. */
-  private async receive(packet: Packet__Output, encoded: Buffer): Promise<void> {
+  private async receive(packet: Packet, received: Buffer): Promise<void> {
     this.checkPacket(packet);
     const written = this.write(packet);
-    const forwarded = await this.forward(packet, encoded);
+    const forwarded = await this.forward(packet, received);
     const previous = this.acks;
-    this.acks = Promise.all([previous, written, forwarded]).then(() => {
-      this.call.write({ seqno: packet.seqno });
-    });
+    this.acks = Promise.all([previous, written, forwarded]).then(() => this.sink.send(ackPayload(packet.seqno)));
     this.acks.catch((err: unknown) => this.fail(err));
   }
 
-  private async finish(packet: Packet__Output, encoded: Buffer): Promise<void> {
+  private async finish(packet: Packet, received: Buffer): Promise<void> {
     this.checkPacket(packet);
     const written = this.write(packet);
-    const forwarded = await this.forward(packet, encoded);
+    const forwarded = await this.forward(packet, received);
     // Finalize only once the whole pipeline below has the block, so a failure never
     // leaves a finalized replica here.
     await this.untilFailed(Promise.all([this.acks, written, forwarded]));
@@ -106,12 +97,12 @@ export class BlockReceiver {
     const length = await this.context.storage.finalize(replica);
     this.replica = undefined;
     await this.context.blockReceived(this.blockId, length);
-    this.call.write({ seqno: packet.seqno });
-    this.call.end();
+    await this.untilFailed(this.sink.send(ackPayload(packet.seqno)));
+    this.sink.end();
     this.context.log.debug({ blockId: this.blockId, length }, 'block received');
   }
 
-  private write(packet: Packet__Output): Promise<void> {
+  private write(packet: Packet): Promise<void> {
     const written = this.replica!.write(packet.offset, packet.data, packet.checksums).catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       throw new UnavailableError(`datanode ${this.context.datanodeId} cannot store ${this.blockId}: ${message}`);
@@ -121,18 +112,18 @@ export class BlockReceiver {
   }
 
   /** Sends the packet downstream as received (when there is a downstream) once it has room; resolves to its ack. */
-  private async forward(packet: Packet__Output, encoded: Buffer): Promise<Promise<void>> {
+  private async forward(packet: Packet, received: Buffer): Promise<Promise<void>> {
     if (!this.downstream) return Promise.resolve();
     await this.untilFailed(this.downstream.ready());
-    const acked = this.downstream.send(packet, encoded);
+    const acked = this.downstream.send(packet, received);
     acked.catch((err: unknown) => this.fail(err));
     return acked;
   }
 
-  private async nextMessage(what: string): Promise<ReceivedWriteBlockMessage> {
-    const next = await this.untilFailed(this.messages.next());
-    if (next.done) throw new InvalidArgumentError(`${this.blockId}: the writer ended the stream before the ${what === 'header' ? 'header' : 'last packet'}`);
-    return next.value;
+  private async nextPacket(): Promise<{ packet: Packet; received: Buffer }> {
+    const received = await this.untilFailed(this.source.next());
+    if (!received) throw new InvalidArgumentError(`${this.blockId}: the writer ended the stream before the last packet`);
+    return { packet: decodePacket(received, this.blockId), received };
   }
 
   private untilFailed<T>(promise: Promise<T>): Promise<T> {
@@ -150,8 +141,8 @@ export class BlockReceiver {
     return bytesPerChecksum;
   }
 
-  private checkDownstream(header: WriteHeader__Output): void {
-    for (const node of header.downstream) {
+  private checkDownstream(request: BlockWriteRequest): void {
+    for (const node of request.downstream) {
       if (!node.datanodeId || !node.address) throw new InvalidArgumentError(`${this.blockId}: a downstream datanode lacks an id or address`);
       if (node.datanodeId === this.context.datanodeId) {
         throw new InvalidArgumentError(`${this.blockId}: the pipeline names datanode ${node.datanodeId} twice`);
@@ -159,7 +150,7 @@ export class BlockReceiver {
     }
   }
 
-  private checkPacket(packet: Packet__Output): void {
+  private checkPacket(packet: Packet): void {
     if (packet.seqno !== this.nextSeqno || packet.offset !== this.nextOffset) {
       throw new InvalidArgumentError(
         `${this.blockId}: expected packet ${this.nextSeqno} at offset ${this.nextOffset}, got packet ${packet.seqno} at offset ${packet.offset}`,
@@ -173,18 +164,13 @@ export class BlockReceiver {
     this.nextOffset += packet.data.length;
   }
 
-  /** Discards the partial replica and the downstream stream, and ends the call with the failure. */
+  /** Discards the partial replica and the downstream stream. */
   private async cleanUp(err: unknown): Promise<void> {
     this.fail(err);
     this.downstream?.abort(`${this.blockId}: the upstream write failed`);
     await this.replica?.discard().catch((discardErr: unknown) => {
       this.context.log.warn({ err: discardErr, blockId: this.blockId }, 'cannot remove a partial replica');
     });
-    if (this.call.cancelled) return;
-    this.context.log.warn({ err, blockId: this.blockId }, 'block write failed');
-    // A downstream failure names the failed node for the writer, which excludes it.
-    const trailers = new Metadata();
-    if (err instanceof PipelineError) trailers.set(FAILED_DATANODE_METADATA_KEY, err.failedDatanodeId);
-    this.call.emit('error', toServiceError(err instanceof TsmrError ? err : new UnavailableError(String(err)), trailers));
+    if (!this.upstreamGone) this.context.log.warn({ err, blockId: this.blockId }, 'block write failed');
   }
 }

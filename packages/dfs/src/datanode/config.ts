@@ -12,7 +12,7 @@ export interface DatanodeOptions {
   host?: string;
   /** Default 0: the OS picks a free port. */
   port?: number;
-  /** Port of the block stream (block reads over TCP); default 0: the OS picks a free one. */
+  /** Port of the block stream (block writes and reads over TCP); default 0: the OS picks a free one. */
   streamPort?: number;
   /** Cluster secret; when set every RPC must carry it, and this node sends it. */
   secret?: string;

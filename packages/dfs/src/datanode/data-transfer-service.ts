@@ -1,7 +1,8 @@
-// The DataTransfer service of a datanode: WriteBlock (BlockReceiver) and ReadBlock
-// (BlockSender), counting the transfers in progress for heartbeats (block stream reads
-// too), and GetReplicaPath for short-circuit readers on this machine.
-import type { AsyncHandlers, FrameSink } from '@tsmr/common';
+// A datanode's transfers: block writes (BlockReceiver) and reads (BlockSender) over the
+// block stream, ReadBlock and GetReplicaPath (for short-circuit readers on this machine)
+// over the DataTransfer gRPC service, counting the transfers in progress for heartbeats.
+import type { AsyncHandlers, FrameSink, FrameSource } from '@tsmr/common';
+import type { BlockStreamRequest } from '../transfer/block-stream';
 import type { DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockReceiver } from './block-receiver';
 import { readBlockCallSink, sendBlock, type BlockRange } from './block-sender';
@@ -19,14 +20,19 @@ export class DataTransferService {
 
   handlers(): AsyncHandlers<DataTransferServerHandlers> {
     return {
-      WriteBlock: (call) => this.counted(() => new BlockReceiver(call, this.context).run()),
       ReadBlock: (call) => this.readBlock(call.request, readBlockCallSink(call)),
       GetReplicaPath: (request) => this.context.storage.replicaPath(request.blockId),
     };
   }
 
+  /** Serves a request of the block stream. */
+  serveBlockStream(request: BlockStreamRequest, sink: FrameSink, source: FrameSource): Promise<void> {
+    if (request.op === 'read') return this.readBlock(request, sink);
+    return this.counted(() => new BlockReceiver(request, sink, source, this.context).run());
+  }
+
   /** Serves a block read, over gRPC or the block stream. */
-  readBlock(range: BlockRange, sink: FrameSink): Promise<void> {
+  private readBlock(range: BlockRange, sink: FrameSink): Promise<void> {
     return this.counted(() => sendBlock(range, sink, this.context));
   }
 

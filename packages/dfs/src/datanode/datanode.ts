@@ -1,7 +1,9 @@
 // A datanode: the block storage, the DataTransfer server, the block stream server, the
 // link to the namenode and the block scanner, wired together.
 import { FrameStreamServer, RpcServer, createLogger, type Logger } from '@tsmr/common';
-import { BLOCK_STREAM, blockStreamRequestSchema } from '../transfer/block-stream';
+import { BLOCK_STREAM, FAILED_DATANODE_KEY, blockStreamRequestSchema } from '../transfer/block-stream';
+import { MAX_PACKET_FRAME_BYTES } from '../transfer/packet';
+import { PipelineError } from '../transfer/pipeline-stream';
 import { dataTransferDefinition, type DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockScanner } from './block-scanner';
 import { parseDatanodeOptions, type DatanodeOptions } from './config';
@@ -18,7 +20,7 @@ const STOP_GRACE_MS = 1000;
 export interface Datanode {
   /** host:port of the DataTransfer service. */
   readonly address: string;
-  /** host:port of the block stream (block reads over TCP). */
+  /** host:port of the block stream (block reads and writes over TCP). */
   readonly streamAddress: string;
   readonly datanodeId: string;
   stop(): Promise<void>;
@@ -70,7 +72,9 @@ export async function startDatanode(options: DatanodeOptions, log: Logger = crea
     secret: config.secret,
     log,
     schema: blockStreamRequestSchema,
-    serve: (range, sink) => service.readBlock(range, sink),
+    serve: (request, sink, source) => service.serveBlockStream(request, sink, source),
+    maxUploadFrameBytes: MAX_PACKET_FRAME_BYTES,
+    errorMetadata: (err) => (err instanceof PipelineError ? { [FAILED_DATANODE_KEY]: err.failedDatanodeId } : undefined),
   });
   let streamAddress: string;
   try {

@@ -1,7 +1,7 @@
 // Reads a block range through a datanode's block stream (see block-stream.ts).
 import { readFrameStream } from '@tsmr/common';
 import type { ReadBlockOptions } from './block-reader';
-import { BLOCK_STREAM, type BlockStreamRequest } from './block-stream';
+import { BLOCK_STREAM, type BlockReadRequest } from './block-stream';
 
 /**
  * The bytes of [offset, offset + length) of the block from the block stream at
@@ -9,6 +9,6 @@ import { BLOCK_STREAM, type BlockStreamRequest } from './block-stream';
  */
 export function readBlockStream(options: ReadBlockOptions & { streamAddress: string }): AsyncGenerator<Buffer, void, undefined> {
   const { streamAddress, blockId, offset, length, secret, signal } = options;
-  const request: BlockStreamRequest = { blockId, offset, length, secret: secret ?? '' };
+  const request: BlockReadRequest = { op: 'read', blockId, offset, length, secret: secret ?? '' };
   return readFrameStream(streamAddress, BLOCK_STREAM, request, signal);
 }

@@ -2,19 +2,16 @@
 // checksum chunks (up to 1 MiB), computes their CRCs, and keeps at most MAX_UNACKED_BYTES
 // in flight. The writer keeps its own copy of the block's bytes for recovery: on a
 // PipelineError it starts the block again elsewhere.
-import { InvalidArgumentError, type DatanodeInfo__Output } from '@tsmr/common';
+import { InvalidArgumentError } from '@tsmr/common';
+import type { PipelineNode } from './block-stream';
 import { computeChecksums } from './checksum';
-import { PipelineError, PipelineStream } from './pipeline-stream';
-
-export { PipelineError } from './pipeline-stream';
-
-/** Largest packet payload; a packet holds whole chunks, so it is rounded down to them. */
-export const MAX_PACKET_BYTES = 1024 * 1024;
+import { MAX_PACKET_BYTES, type Packet } from './packet';
+import { PipelineStream } from './pipeline-stream';
 
 export interface BlockWriterOptions {
   blockId: string;
   /** The datanodes to write to, in order; the first is the one dialed. */
-  pipeline: DatanodeInfo__Output[];
+  pipeline: PipelineNode[];
   bytesPerChecksum: number;
   clientName: string;
   secret?: string;
@@ -74,7 +71,7 @@ export class BlockWriter {
     this.stream.abort();
   }
 
-  private nextPacket(data: Buffer, last: boolean) {
+  private nextPacket(data: Buffer, last: boolean): Packet {
     const packet = {
       seqno: this.seqno++,
       offset: this.sentBytes,

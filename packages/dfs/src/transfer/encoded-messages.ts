@@ -1,10 +1,9 @@
 // The DataTransfer service as both ends load it. On the wire its messages are the protobuf
-// of proto/datanode.proto, but the two that carry block bytes skip protobufjs's encoder,
-// whose copy of every byte (and the buffer it allocates for it) cost a datanode as much
-// as reading the bytes from disk and checksumming them:
-// - a ReadChunk is encoded in place: its field header goes into spare bytes just before
-//   the data (read buffers keep such room), so gRPC is handed the message without a copy;
-// - a datanode forwards a WriteBlock packet downstream as the bytes it received.
+// of proto/datanode.proto, but a ReadChunk, which carries block bytes, skips protobufjs's
+// encoder, whose copy of every byte (and the buffer it allocates for it) cost a datanode
+// as much as reading the bytes from disk and checksumming them: it is encoded in place,
+// its field header written into spare bytes just before the data (read buffers keep such
+// room), so gRPC is handed the message without a copy.
 import * as grpc from '@grpc/grpc-js';
 import {
   datanodeProto,
@@ -15,31 +14,17 @@ import {
   type ReadChunk__Output,
   type ReplicaPath,
   type ReplicaPath__Output,
-  type WriteAck,
-  type WriteAck__Output,
-  type WriteBlockMessage,
-  type WriteBlockMessage__Output,
 } from '@tsmr/common';
-
-/** A WriteBlockMessage as a datanode receives it: decoded, and as it came, to forward. */
-export interface ReceivedWriteBlockMessage extends WriteBlockMessage__Output {
-  encoded: Buffer;
-}
-
-/** What a WriteBlock caller sends: a message, or the encoding of one received from upstream. */
-export type OutgoingWriteBlockMessage = WriteBlockMessage | Buffer;
 
 /** The DataTransfer handlers of a datanode, with the message types above. */
 export interface DataTransferServerHandlers {
   ReadBlock: grpc.handleServerStreamingCall<ReadBlockRequest__Output, Buffer>;
-  WriteBlock: grpc.handleBidiStreamingCall<ReceivedWriteBlockMessage, WriteAck>;
   GetReplicaPath: grpc.handleUnaryCall<GetReplicaPathRequest__Output, ReplicaPath>;
 }
 
 /** A DataTransfer client (one HTTP/2 channel to a datanode). */
 export interface DataTransferChannel extends grpc.Client {
   ReadBlock(request: ReadBlockRequest, metadata: grpc.Metadata): grpc.ClientReadableStream<ReadChunk__Output>;
-  WriteBlock(metadata: grpc.Metadata): grpc.ClientDuplexStream<OutgoingWriteBlockMessage, WriteAck__Output>;
   GetReplicaPath(
     request: GetReplicaPathRequest,
     metadata: grpc.Metadata,
@@ -77,12 +62,6 @@ export function dataTransferDefinition(): grpc.ServiceDefinition {
     definition = {
       ...base,
       ReadBlock: { ...base.ReadBlock, responseSerialize: (encoded: Buffer) => encoded },
-      WriteBlock: {
-        ...base.WriteBlock,
-        requestSerialize: (message: OutgoingWriteBlockMessage) =>
-          Buffer.isBuffer(message) ? message : base.WriteBlock.requestSerialize(message),
-        requestDeserialize: (encoded: Buffer): ReceivedWriteBlockMessage => ({ ...base.WriteBlock.requestDeserialize(encoded), encoded }),
-      },
     };
   }
   return definition;

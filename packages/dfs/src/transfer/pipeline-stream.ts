@@ -1,25 +1,36 @@
-// The sending end of a WriteBlock stream (HDFS's DataStreamer): a header, then packets
-// that each wait for an ack from every datanode of the pipeline. Used by BlockWriter
-// (which cuts data into packets) and by a datanode forwarding packets downstream as-is.
-import type { ClientDuplexStream, ServiceError } from '@grpc/grpc-js';
+// The sending end of a block write over the block stream (HDFS's DataStreamer): the write
+// request, then packets that each wait for an ack from every datanode of the pipeline.
+// Used by BlockWriter (which cuts data into packets) and by a datanode forwarding packets
+// downstream as it received them.
 import {
+  FRAME,
+  FrameJoiner,
   InvalidArgumentError,
   UnavailableError,
+  dataFrameInPlace,
+  decodeError,
   describeError,
-  fromServiceError,
-  secretMetadata,
-  type DatanodeInfo__Output,
-  type Packet,
-  type WriteAck__Output,
+  encodeRequest,
+  errorOfCode,
 } from '@tsmr/common';
-import { dataTransferClient } from './clients';
-import type { OutgoingWriteBlockMessage } from './encoded-messages';
+import net from 'node:net';
+import { BLOCK_STREAM, FAILED_DATANODE_KEY, type BlockWriteRequest, type PipelineNode } from './block-stream';
+import { decodeAck, packetFrameHead, type Packet } from './packet';
 
-/** Trailing metadata naming the datanode a failed pipeline should exclude. */
-export const FAILED_DATANODE_METADATA_KEY = 'x-tsmr-failed-datanode';
-
-/** Packet bytes sent but not yet acked by the whole pipeline, at most (the gRPC window). */
+/** Packet bytes sent but not yet acked by the whole pipeline, at most. */
 export const MAX_UNACKED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * With packets unacked, a pipeline silent this long has failed at its first datanode,
+ * plus a little for every datanode in it, so a datanode times out its own downstream
+ * before its upstream times it out and the failure names the right one (HDFS's client
+ * socket timeout and its extension per pipeline node).
+ */
+const ACK_TIMEOUT_MS = 60_000;
+const ACK_TIMEOUT_EXTENSION_MS = 5_000;
+
+/** Acks are 4 bytes and errors a message: anything larger is not a datanode of ours. */
+const MAX_ANSWER_FRAME_BYTES = 1024 * 1024;
 
 /** A write pipeline failed; the writer should exclude `failedDatanodeId` and start over. */
 export class PipelineError extends UnavailableError {
@@ -36,16 +47,10 @@ export class PipelineError extends UnavailableError {
 export interface PipelineOptions {
   blockId: string;
   /** The datanodes to write to, in order; the first is the one dialed. */
-  pipeline: DatanodeInfo__Output[];
+  pipeline: PipelineNode[];
   bytesPerChecksum: number;
   clientName: string;
   secret?: string;
-}
-
-export interface OutgoingPacket extends Packet {
-  seqno: number;
-  data: Buffer;
-  last: boolean;
 }
 
 interface Unacked {
@@ -56,10 +61,12 @@ interface Unacked {
 }
 
 export class PipelineStream {
-  private readonly first: DatanodeInfo__Output;
-  private readonly call: ClientDuplexStream<OutgoingWriteBlockMessage, WriteAck__Output>;
+  private readonly first: PipelineNode;
+  private readonly socket: net.Socket | undefined;
   private readonly unacked: Unacked[] = [];
   private unackedBytes = 0;
+  /** The first datanode sent END: every packet is acked and the stream is done. */
+  private ended = false;
   private failure: PipelineError | undefined;
   /** Resolved (and replaced) at every ack and at failure: what a sender waiting for room awaits. */
   private progress: { promise: Promise<void>; resolve: () => void } | undefined;
@@ -68,17 +75,39 @@ export class PipelineStream {
     const [first, ...downstream] = options.pipeline;
     if (!first) throw new InvalidArgumentError(`no datanodes to write ${options.blockId} to`);
     this.first = first;
-    this.call = dataTransferClient(first.address).WriteBlock(secretMetadata(options.secret));
-    this.call.on('data', (ack: WriteAck__Output) => this.onAck(ack.seqno));
-    this.call.on('error', (err: ServiceError) => this.fail(this.pipelineError(err)));
-    this.call.on('status', (status: { code: number }) => {
-      if (status.code === 0 && this.unacked.length > 0) {
-        this.fail(new PipelineError(first.datanodeId, `${this.describeBlock()}: datanode ended the stream before acking every packet`));
+    if (!first.streamAddress) {
+      this.fail(new PipelineError(first.datanodeId, `${this.describeBlock()}: datanode ${first.datanodeId} has no block stream`));
+      return;
+    }
+    const colon = first.streamAddress.lastIndexOf(':');
+    const socket = net.connect({ host: first.streamAddress.slice(0, colon), port: Number(first.streamAddress.slice(colon + 1)), noDelay: true });
+    this.socket = socket;
+    const answers = new FrameJoiner(MAX_ANSWER_FRAME_BYTES, (type, payload) => this.onAnswer(type, payload));
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        answers.push(chunk);
+      } catch (err) {
+        this.fail(this.firstFailed(describeError(err)));
       }
     });
-    this.call.write({
-      header: { blockId: options.blockId, downstream, bytesPerChecksum: options.bytesPerChecksum, clientName: options.clientName },
+    socket.on('error', (err) => this.fail(this.firstFailed(err.message)));
+    socket.on('close', () => {
+      if (!this.ended) this.fail(this.firstFailed('the connection closed before every packet was acked'));
     });
+    const timeoutMs = ACK_TIMEOUT_MS + ACK_TIMEOUT_EXTENSION_MS * options.pipeline.length;
+    socket.setTimeout(timeoutMs, () => {
+      // Idle with nothing unacked is the writer pausing, not the pipeline failing.
+      if (this.unacked.length > 0) this.fail(this.firstFailed(`no ack for ${timeoutMs / 1000} s`));
+    });
+    const request: BlockWriteRequest = {
+      op: 'write',
+      blockId: options.blockId,
+      downstream,
+      bytesPerChecksum: options.bytesPerChecksum,
+      clientName: options.clientName,
+      secret: options.secret ?? '',
+    };
+    socket.write(encodeRequest(request));
   }
 
   /** The failure, if the pipeline has failed. */
@@ -95,9 +124,9 @@ export class PipelineStream {
   /**
    * Sends a packet (call `ready()` first to respect the window) and returns a promise of
    * its ack by the whole pipeline. The packet's data must not change until then. A
-   * datanode passes the WriteBlockMessage it received as `encoded`, which is sent as is.
+   * datanode passes the frame payload it received as `received`, which is sent as is.
    */
-  send(packet: OutgoingPacket, encoded?: Buffer): Promise<void> {
+  send(packet: Packet, received?: Buffer): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     const acked = new Promise<void>((resolve, reject) => {
       this.unacked.push({ seqno: packet.seqno, bytes: packet.data.length, resolve, reject });
@@ -105,20 +134,39 @@ export class PipelineStream {
     // Callers that never await an ack still learn of a failure from ready() or a later ack.
     acked.catch(() => undefined);
     this.unackedBytes += packet.data.length;
-    this.call.write(encoded ?? { packet });
-    if (packet.last) this.call.end();
+    const socket = this.socket!;
+    if (received) {
+      socket.write(dataFrameInPlace(received));
+    } else {
+      // One writev of both: the data is not copied into the head.
+      socket.cork();
+      socket.write(packetFrameHead(packet));
+      if (packet.data.length > 0) socket.write(packet.data);
+      socket.uncork();
+    }
     return acked;
   }
 
   /** Cancels the stream: every datanode of the pipeline discards the partial block. */
   abort(reason = 'aborted by the writer'): void {
-    this.fail(new PipelineError(this.first.datanodeId, `${this.describeBlock()}: ${reason}`));
+    this.fail(this.firstFailed(reason));
   }
 
-  private onAck(seqno: number): void {
+  private onAnswer(type: number, payload: Buffer): void {
+    if (this.failure) return;
+    if (type === FRAME.DATA) return this.onAck(decodeAck(payload));
+    if (type === FRAME.ERROR) return this.fail(this.pipelineError(payload));
+    if (type === FRAME.END && this.unacked.length === 0) {
+      this.ended = true;
+      return;
+    }
+    this.fail(this.firstFailed(type === FRAME.END ? 'datanode ended the stream before acking every packet' : `unknown frame type ${type}`));
+  }
+
+  private onAck(seqno: number | undefined): void {
     const head = this.unacked[0];
     if (!head || head.seqno !== seqno) {
-      this.fail(new PipelineError(this.first.datanodeId, `${this.describeBlock()}: unexpected ack for packet ${seqno}`));
+      this.fail(this.firstFailed(`unexpected ack for packet ${seqno ?? '(malformed)'}`));
       return;
     }
     this.unacked.shift();
@@ -130,7 +178,7 @@ export class PipelineStream {
   private fail(err: PipelineError): void {
     if (this.failure) return;
     this.failure = err;
-    this.call.cancel();
+    this.socket?.destroy();
     for (const packet of this.unacked.splice(0)) packet.reject(err);
     this.unackedBytes = 0;
     this.wakeSenders();
@@ -150,15 +198,21 @@ export class PipelineStream {
     this.progress = undefined;
   }
 
-  /** The datanode named in the trailing metadata failed, or else the one dialed. */
-  private pipelineError(err: ServiceError): PipelineError {
-    const named = err.metadata?.get(FAILED_DATANODE_METADATA_KEY)[0];
-    const failedDatanodeId = typeof named === 'string' && named !== '' ? named : this.first.datanodeId;
-    const cause = fromServiceError(err, `datanode ${this.first.address}`);
+  /** A failure of the connection to the first datanode, which is the one to exclude. */
+  private firstFailed(reason: string): PipelineError {
+    const cause = new UnavailableError(`${BLOCK_STREAM} ${this.first.streamAddress}: ${reason}`);
+    return new PipelineError(this.first.datanodeId, `${this.describeBlock()}: datanode ${this.first.datanodeId}: ${reason}`, cause);
+  }
+
+  /** An ERROR frame: the datanode its metadata names failed, or else the one dialed. */
+  private pipelineError(payload: Buffer): PipelineError {
+    const { code, message, metadata } = decodeError(payload);
+    const failedDatanodeId = metadata?.[FAILED_DATANODE_KEY] || this.first.datanodeId;
+    const cause = errorOfCode(code, message);
     return new PipelineError(failedDatanodeId, `${this.describeBlock()} failed at datanode ${failedDatanodeId}: ${describeError(cause)}`, cause);
   }
 
   private describeBlock(): string {
-    return `writing ${this.options.blockId} to ${this.options.pipeline.map((d) => d.address).join(' -> ')}`;
+    return `writing ${this.options.blockId} to ${this.options.pipeline.map((d) => d.streamAddress || d.address).join(' -> ')}`;
   }
 }

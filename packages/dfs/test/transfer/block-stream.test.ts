@@ -1,6 +1,7 @@
-// The block stream (block reads over TCP) against real datanodes: exact byte ranges, the
-// cluster secret, errors a reader can act on, and a datanode that keeps serving after
-// readers that stop early or send garbage. (Corrupt replicas: datanode.test.ts.)
+// Reads through the block stream against real datanodes: exact byte ranges, the cluster
+// secret, errors a reader can act on, and a datanode that keeps serving after readers that
+// stop early or send garbage. (Writes through it: pipeline.test.ts; corrupt replicas:
+// datanode.test.ts.)
 import { FRAME, FRAME_HEADER_BYTES, InvalidArgumentError, NotFoundError, UnauthenticatedError, encodeRequest } from '@tsmr/common';
 import { status } from '@grpc/grpc-js';
 import { randomBytes } from 'node:crypto';
@@ -102,7 +103,7 @@ test('the datanode closes a connection once its last frame is sent, though the r
   const socket = net.connect({ host, port: Number(port), allowHalfOpen: true });
   const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
   socket.on('error', () => undefined); // writing to the closed connection: EPIPE or ECONNRESET
-  socket.write(encodeRequest({ blockId: 'blk_1', offset: 0, length: 10, secret: 'wrong' }));
+  socket.write(encodeRequest({ op: 'read', blockId: 'blk_1', offset: 0, length: 10, secret: 'wrong' }));
   socket.resume(); // its error frame, read and dropped
   await new Promise((resolve) => socket.once('end', resolve));
   // A half-open connection would take these; a closed one refuses them and the socket closes.

@@ -167,6 +167,24 @@ describe('block pipeline', () => {
     }
   });
 
+  it('fails a packet out of order, or a malformed one, with INVALID_ARGUMENT and keeps nothing', async () => {
+    const data = randomBytes(BPC);
+    const outOfOrder = new PipelineStream({ blockId: newBlockId(), pipeline: cluster.infos(), bytesPerChecksum: BPC, clientName: 'test' });
+    await expect(outOfOrder.send({ seqno: 1, offset: 0, data, checksums: computeChecksums(data, BPC), last: true })).rejects.toMatchObject({
+      cause: expect.any(InvalidArgumentError),
+      failedDatanodeId: cluster.datanodes[0]!.datanodeId,
+    });
+    // A frame too short to hold a packet header, sent as a datanode forwards what it received.
+    const garbage = new PipelineStream({ blockId: newBlockId(), pipeline: cluster.infos(), bytesPerChecksum: BPC, clientName: 'test' });
+    const received = Buffer.from('\0\0\0\0\0garbage').subarray(5);
+    await expect(garbage.send({ seqno: 0, offset: 0, data: received, checksums: Buffer.alloc(0), last: true }, received)).rejects.toMatchObject({
+      cause: expect.any(InvalidArgumentError),
+    });
+    for (const dir of cluster.dirs) {
+      await waitFor(async () => (await listDir(path.join(dir, 'tmp'))).length === 0);
+    }
+  });
+
   it('discards the partial block everywhere when the writer aborts', async () => {
     const blockId = newBlockId();
     const writer = new BlockWriter({ blockId, pipeline: cluster.infos(), bytesPerChecksum: BPC, clientName: 'test' });
@@ -183,7 +201,7 @@ describe('block pipeline', () => {
   it('names the first datanode when it cannot be reached', async () => {
     const writer = new BlockWriter({
       blockId: newBlockId(),
-      pipeline: [{ datanodeId: 'gone', address: '127.0.0.1:1', streamAddress: '' }, ...cluster.infos()],
+      pipeline: [{ datanodeId: 'gone', address: '127.0.0.1:1', streamAddress: '127.0.0.1:1' }, ...cluster.infos()],
       bytesPerChecksum: BPC,
       clientName: 'test',
     });
@@ -191,11 +209,23 @@ describe('block pipeline', () => {
     await expect(writer.finish()).rejects.toMatchObject({ failedDatanodeId: 'gone', code: status.UNAVAILABLE });
   });
 
+  it('fails at a datanode that has no block stream', async () => {
+    const [first] = cluster.infos();
+    const writer = new BlockWriter({
+      blockId: newBlockId(),
+      pipeline: [first!, { datanodeId: 'streamless', address: '127.0.0.1:1', streamAddress: '' }],
+      bytesPerChecksum: BPC,
+      clientName: 'test',
+    });
+    await writer.write(randomBytes(100)).catch(() => undefined);
+    await expect(writer.finish()).rejects.toMatchObject({ failedDatanodeId: 'streamless', message: expect.stringContaining('no block stream') });
+  });
+
   it('names an unreachable downstream datanode in the failure', async () => {
     const [first, second] = cluster.infos();
     const writer = new BlockWriter({
       blockId: newBlockId(),
-      pipeline: [first!, second!, { datanodeId: 'unreachable-third', address: '127.0.0.1:1', streamAddress: '' }],
+      pipeline: [first!, second!, { datanodeId: 'unreachable-third', address: '127.0.0.1:1', streamAddress: '127.0.0.1:1' }],
       bytesPerChecksum: BPC,
       clientName: 'test',
     });

@@ -6,8 +6,6 @@ import type { GetReplicaPathRequest as _tsmr_datanode_GetReplicaPathRequest, Get
 import type { ReadBlockRequest as _tsmr_datanode_ReadBlockRequest, ReadBlockRequest__Output as _tsmr_datanode_ReadBlockRequest__Output } from '../../tsmr/datanode/ReadBlockRequest';
 import type { ReadChunk as _tsmr_datanode_ReadChunk, ReadChunk__Output as _tsmr_datanode_ReadChunk__Output } from '../../tsmr/datanode/ReadChunk';
 import type { ReplicaPath as _tsmr_datanode_ReplicaPath, ReplicaPath__Output as _tsmr_datanode_ReplicaPath__Output } from '../../tsmr/datanode/ReplicaPath';
-import type { WriteAck as _tsmr_datanode_WriteAck, WriteAck__Output as _tsmr_datanode_WriteAck__Output } from '../../tsmr/datanode/WriteAck';
-import type { WriteBlockMessage as _tsmr_datanode_WriteBlockMessage, WriteBlockMessage__Output as _tsmr_datanode_WriteBlockMessage__Output } from '../../tsmr/datanode/WriteBlockMessage';
 
 export interface DataTransferClient extends grpc.Client {
   /**
@@ -30,11 +28,6 @@ export interface DataTransferClient extends grpc.Client {
   readBlock(argument: _tsmr_datanode_ReadBlockRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tsmr_datanode_ReadChunk__Output>;
   readBlock(argument: _tsmr_datanode_ReadBlockRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_tsmr_datanode_ReadChunk__Output>;
   
-  WriteBlock(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_tsmr_datanode_WriteBlockMessage, _tsmr_datanode_WriteAck__Output>;
-  WriteBlock(options?: grpc.CallOptions): grpc.ClientDuplexStream<_tsmr_datanode_WriteBlockMessage, _tsmr_datanode_WriteAck__Output>;
-  writeBlock(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_tsmr_datanode_WriteBlockMessage, _tsmr_datanode_WriteAck__Output>;
-  writeBlock(options?: grpc.CallOptions): grpc.ClientDuplexStream<_tsmr_datanode_WriteBlockMessage, _tsmr_datanode_WriteAck__Output>;
-  
 }
 
 export interface DataTransferHandlers extends grpc.UntypedServiceImplementation {
@@ -45,12 +38,9 @@ export interface DataTransferHandlers extends grpc.UntypedServiceImplementation 
   
   ReadBlock: grpc.handleServerStreamingCall<_tsmr_datanode_ReadBlockRequest__Output, _tsmr_datanode_ReadChunk>;
   
-  WriteBlock: grpc.handleBidiStreamingCall<_tsmr_datanode_WriteBlockMessage__Output, _tsmr_datanode_WriteAck>;
-  
 }
 
 export interface DataTransferDefinition extends grpc.ServiceDefinition {
   GetReplicaPath: MethodDefinition<_tsmr_datanode_GetReplicaPathRequest, _tsmr_datanode_ReplicaPath, _tsmr_datanode_GetReplicaPathRequest__Output, _tsmr_datanode_ReplicaPath__Output>
   ReadBlock: MethodDefinition<_tsmr_datanode_ReadBlockRequest, _tsmr_datanode_ReadChunk, _tsmr_datanode_ReadBlockRequest__Output, _tsmr_datanode_ReadChunk__Output>
-  WriteBlock: MethodDefinition<_tsmr_datanode_WriteBlockMessage, _tsmr_datanode_WriteAck, _tsmr_datanode_WriteBlockMessage__Output, _tsmr_datanode_WriteAck__Output>
 }
