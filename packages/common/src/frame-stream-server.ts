@@ -4,7 +4,9 @@
 // sends after it; a failure is one ERROR frame. A connection that sends no whole request
 // in time, or a malformed one, is closed; so is one whose reader stops reading (no write
 // completes for a long while), which ends its answer; and every connection is closed once
-// its last frame is sent.
+// its last frame is sent (one that takes uploads once the reader closes too, or after a
+// few seconds: closing with the reader's bytes unread would reset the connection, and the
+// reader could lose the last frames, an ERROR frame among them).
 import { status } from '@grpc/grpc-js';
 import net from 'node:net';
 import type { z } from 'zod';
@@ -30,6 +32,10 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const IDLE_TIMEOUT_MS = 8 * 60_000;
 /** Uploaded bytes waiting for `serve` beyond this pause the connection until it catches up. */
 const UPLOAD_QUEUE_BYTES = 16 * 1024 * 1024;
+/** What a queued frame costs beyond its payload, counted against UPLOAD_QUEUE_BYTES (so empty frames count too). */
+const QUEUED_FRAME_COST = 256;
+/** After its last frame, a connection that took uploads waits this long for the reader to close. */
+const LINGER_MS = 5_000;
 
 export interface FrameStreamServerOptions<R extends { secret: string }> {
   /** What the stream is, for messages ("block stream", "shuffle"). */
@@ -42,10 +48,10 @@ export interface FrameStreamServerOptions<R extends { secret: string }> {
   /** `source` is the reader's uploaded frames; on a server without uploads it never yields one. */
   serve(request: R, sink: FrameSink, source: FrameSource): Promise<void>;
   /**
-   * The largest DATA frame a reader may send after its request: set, the server takes
-   * uploads; unset, bytes after the request are refused.
+   * The largest DATA frame this request may be followed by (its uploads); undefined (or
+   * no function): it takes none, and bytes after the request are refused.
    */
-  maxUploadFrameBytes?: number;
+  uploadLimit?(request: R): number | undefined;
   /** Metadata for the ERROR frame of a failure `serve` threw (gRPC's trailers). */
   errorMetadata?(err: unknown): ErrorMetadata | undefined;
   /** Default 10 s. */
@@ -93,12 +99,16 @@ export class FrameStreamServer<R extends { secret: string }> {
     socket.setNoDelay(true);
     // Idle: no bytes moved either way for that long (a write completing counts).
     socket.setTimeout(this.options.idleTimeoutMs ?? IDLE_TIMEOUT_MS, () => socket.destroy());
-    // The last frame written, the connection is done, whether or not the reader closes it.
-    socket.once('finish', () => socket.destroy());
     const deadline = setTimeout(() => socket.destroy(), this.options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
-    const { maxUploadFrameBytes } = this.options;
-    const uploads = maxUploadFrameBytes === undefined ? undefined : new UploadQueue(socket, maxUploadFrameBytes);
-    readRequest(socket, this.options.schema, this.options.name, uploads)
+    let uploads: UploadQueue | undefined;
+    // The last frame written, the connection is done, whether or not the reader closes it.
+    socket.once('finish', () => (uploads ? uploads.linger() : socket.destroy()));
+    const uploadLimit = (request: R) => {
+      const limit = this.options.uploadLimit?.(request);
+      if (limit !== undefined) uploads = new UploadQueue(socket, limit);
+      return uploads;
+    };
+    readRequest(socket, this.options.schema, this.options.name, uploadLimit)
       .then((request) => {
         clearTimeout(deadline);
         if (!secretMatches(this.options.secret, request.secret)) throw new UnauthenticatedError(WRONG_SECRET_MESSAGE);
@@ -121,9 +131,10 @@ export class FrameStreamServer<R extends { secret: string }> {
 
 /**
  * The request frame a reader sends first; rejects if the connection ends before it or it
- * is malformed. What follows it goes to `uploads`, or is refused when there are none.
+ * is malformed. What follows it goes to the request's `uploads`, or is refused when it
+ * takes none.
  */
-function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string, uploads: UploadQueue | undefined): Promise<R> {
+function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string, uploads: (request: R) => UploadQueue | undefined): Promise<R> {
   return new Promise((resolve, reject) => {
     let received: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
@@ -132,15 +143,18 @@ function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string, 
       const length = received.readUInt32BE(0);
       if (length > MAX_REQUEST_BYTES) return done(new InvalidArgumentError(`${name}: a request of ${length} bytes is too large`));
       if (received.length < 4 + length) return;
-      const rest = received.subarray(4 + length);
-      if (rest.length > 0 && !uploads) return done(new InvalidArgumentError(`${name}: bytes after the request`));
+      let request: R;
       try {
-        done(undefined, decodeRequest(received.subarray(4, 4 + length), schema, name));
+        request = decodeRequest(received.subarray(4, 4 + length), schema, name);
       } catch (err) {
         return done(err);
       }
+      const queue = uploads(request);
+      const rest = received.subarray(4 + length);
+      if (rest.length > 0 && !queue) return done(new InvalidArgumentError(`${name}: bytes after the request`));
+      done(undefined, request);
       // Taken over in this same 'data' event, so no chunk slips by between the two listeners.
-      uploads?.start(rest);
+      queue?.start(rest);
     };
     const onEnd = () => done(new UnavailableError(`${name}: the connection ended before its request`));
     const done = (err: unknown, request?: R) => {
@@ -172,9 +186,9 @@ const NO_UPLOADS: FrameSource = { next: () => new Promise<never>(() => undefined
 
 /**
  * The frames a reader uploads after its request, joined whole and queued for `serve`. The
- * connection is paused while more than UPLOAD_QUEUE_BYTES wait, so a reader cannot fill
- * the server's memory; a frame over the limit, or of a type other than DATA or END, fails
- * the source.
+ * connection is paused while more than UPLOAD_QUEUE_BYTES wait (each frame costing its
+ * payload and QUEUED_FRAME_COST), so a reader cannot fill the server's memory; a frame
+ * over the limit, or of a type other than DATA or END, fails the source.
  */
 class UploadQueue implements FrameSource {
   private readonly frames: Buffer[] = [];
@@ -198,10 +212,18 @@ class UploadQueue implements FrameSource {
     if (rest.length > 0) this.push(rest);
   }
 
+  /** The answer is sent: what the reader still sends is dropped until it closes, for LINGER_MS at most. */
+  linger(): void {
+    this.ended = true;
+    this.frames.length = 0;
+    this.socket.resume();
+    setTimeout(() => this.socket.destroy(), LINGER_MS).unref();
+  }
+
   next(): Promise<Buffer | undefined> {
     const frame = this.frames.shift();
     if (frame) {
-      this.queuedBytes -= frame.length;
+      this.queuedBytes -= frame.length + QUEUED_FRAME_COST;
       if (this.socket.isPaused() && this.queuedBytes <= UPLOAD_QUEUE_BYTES) this.socket.resume();
       return Promise.resolve(frame);
     }
@@ -228,7 +250,7 @@ class UploadQueue implements FrameSource {
     if (type !== FRAME.DATA) return this.fail(new InvalidArgumentError(`an uploaded frame of type ${type}: only DATA and END may follow the request`));
     if (this.waiting) return this.wake(payload);
     this.frames.push(payload);
-    this.queuedBytes += payload.length;
+    this.queuedBytes += payload.length + QUEUED_FRAME_COST;
     if (this.queuedBytes > UPLOAD_QUEUE_BYTES) this.socket.pause();
   }
 

@@ -113,21 +113,23 @@ export function decodeError(body: Buffer): { code: number; message: string; meta
 export class FrameCutter {
   private readonly header = Buffer.alloc(FRAME_HEADER_BYTES);
   private headerBytes = 0;
-  /** The frame being read (0: between frames), its payload's length and the bytes of it seen. */
+  /** Inside a frame: its type, its payload's length and the bytes of it seen. */
+  private inFrame = false;
   private type = 0;
   private length = 0;
   private received = 0;
 
   push(chunk: Buffer, onPiece: (type: number, piece: Buffer, start: number, length: number) => void): void {
     let at = 0;
-    while (at < chunk.length || (this.type !== 0 && this.length === 0)) {
-      if (this.type === 0) {
+    while (at < chunk.length || (this.inFrame && this.length === 0)) {
+      if (!this.inFrame) {
         const take = Math.min(FRAME_HEADER_BYTES - this.headerBytes, chunk.length - at);
         chunk.copy(this.header, this.headerBytes, at, at + take);
         this.headerBytes += take;
         at += take;
         if (this.headerBytes < FRAME_HEADER_BYTES) return;
         this.headerBytes = 0;
+        this.inFrame = true;
         this.type = this.header[0] as number;
         this.length = this.header.readUInt32BE(1);
         this.received = 0;
@@ -137,9 +139,8 @@ export class FrameCutter {
       const start = this.received;
       this.received += take;
       at += take;
-      const type = this.type;
-      if (this.received === this.length) this.type = 0;
-      onPiece(type, chunk.subarray(at - take, at), start, this.length);
+      if (this.received === this.length) this.inFrame = false;
+      onPiece(this.type, chunk.subarray(at - take, at), start, this.length);
     }
   }
 }

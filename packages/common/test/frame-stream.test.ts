@@ -93,6 +93,9 @@ test('frames cut at every byte are read back, empty DATA frames included, and an
   await expect(readAll(failing, { bytes: 0, secret: '' })).rejects.toThrow(new NotFoundError('no such thing'));
   const cut = await startDripServer(dataFrameInPlace(Buffer.concat([Buffer.alloc(5), data]).subarray(5)));
   await expect(readAll(cut, { bytes: 0, secret: '' })).rejects.toBeInstanceOf(UnavailableError);
+  // Type 0 is no frame of ours (the cutter once took it for "between frames" and read its payload as headers).
+  const typeZero = await startDripServer(Buffer.concat([frameHeader(0, 3), Buffer.from('abc'), frameHeader(FRAME.END, 0)]));
+  await expect(readAll(typeZero, { bytes: 0, secret: '' })).rejects.toThrow(/unknown frame type 0/);
 });
 
 test('a request dripped past its deadline is cut, and the server answers the next reader', async () => {
@@ -142,7 +145,7 @@ async function startEchoServer() {
     log: silentLogger(),
     schema,
     serve,
-    maxUploadFrameBytes: 256 * 1024,
+    uploadLimit: () => 256 * 1024,
     errorMetadata: (err) => ({ seen: String((err as Error).message.length) }),
   });
   const address = await server.start();

@@ -5,14 +5,16 @@
 // the last ack sent, then END. A failure is thrown for the block stream to send as its
 // ERROR frame (a PipelineError from downstream names the datanode that failed).
 //
-// No local window is needed: the writer keeps at most MAX_UNACKED_BYTES unacked, and
-// everything this node holds is part of that.
+// The writer keeps at most MAX_UNACKED_BYTES (and a packet) unacked. A datanode holding
+// twice that stops taking packets until its acks catch up, so a writer that ignores the
+// window cannot pile up writes here, and one that keeps it is never held up. An empty
+// frame is a writer's keepalive, and is skipped.
 import { InvalidArgumentError, UnavailableError, type FrameSink, type FrameSource } from '@tsmr/common';
 import { checkBlockId } from '../block-id';
 import type { BlockWriteRequest } from '../transfer/block-stream';
 import { verifyChecksums } from '../transfer/checksum';
 import { MAX_PACKET_BYTES, ackPayload, decodePacket, type Packet } from '../transfer/packet';
-import { PipelineStream } from '../transfer/pipeline-stream';
+import { MAX_UNACKED_BYTES, PipelineStream } from '../transfer/pipeline-stream';
 import type { ReplicaWriter } from './replica-writer';
 import type { TransferContext } from './transfer-context';
 
@@ -26,6 +28,8 @@ export class BlockReceiver {
   private upstreamGone = false;
   /** Settles once every packet so far is acked upstream. */
   private acks: Promise<void> = Promise.resolve();
+  /** Bytes of packets taken but not yet acked upstream. */
+  private unackedBytes = 0;
   /** Rejects at the first failure of anything running in the background. */
   private readonly failed: Promise<never>;
   private fail!: (err: unknown) => void;
@@ -82,7 +86,11 @@ export class BlockReceiver {
     const written = this.write(packet);
     const forwarded = await this.forward(packet, received);
     const previous = this.acks;
-    this.acks = Promise.all([previous, written, forwarded]).then(() => this.sink.send(ackPayload(packet.seqno)));
+    this.unackedBytes += packet.data.length;
+    this.acks = Promise.all([previous, written, forwarded]).then(async () => {
+      await this.sink.send(ackPayload(packet.seqno));
+      this.unackedBytes -= packet.data.length;
+    });
     this.acks.catch((err: unknown) => this.fail(err));
   }
 
@@ -121,9 +129,12 @@ export class BlockReceiver {
   }
 
   private async nextPacket(): Promise<{ packet: Packet; received: Buffer }> {
-    const received = await this.untilFailed(this.source.next());
-    if (!received) throw new InvalidArgumentError(`${this.blockId}: the writer ended the stream before the last packet`);
-    return { packet: decodePacket(received, this.blockId), received };
+    if (this.unackedBytes >= 2 * MAX_UNACKED_BYTES) await this.untilFailed(this.acks);
+    for (;;) {
+      const received = await this.untilFailed(this.source.next());
+      if (!received) throw new InvalidArgumentError(`${this.blockId}: the writer ended the stream before the last packet`);
+      if (received.length > 0) return { packet: decodePacket(received, this.blockId), received };
+    }
   }
 
   private untilFailed<T>(promise: Promise<T>): Promise<T> {

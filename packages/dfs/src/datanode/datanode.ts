@@ -73,7 +73,7 @@ export async function startDatanode(options: DatanodeOptions, log: Logger = crea
     log,
     schema: blockStreamRequestSchema,
     serve: (request, sink, source) => service.serveBlockStream(request, sink, source),
-    maxUploadFrameBytes: MAX_PACKET_FRAME_BYTES,
+    uploadLimit: (request) => (request.op === 'write' ? MAX_PACKET_FRAME_BYTES : undefined),
     errorMetadata: (err) => (err instanceof PipelineError ? { [FAILED_DATANODE_KEY]: err.failedDatanodeId } : undefined),
   });
   let streamAddress: string;

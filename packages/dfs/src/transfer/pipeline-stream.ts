@@ -1,10 +1,13 @@
 // The sending end of a block write over the block stream (HDFS's DataStreamer): the write
 // request, then packets that each wait for an ack from every datanode of the pipeline.
 // Used by BlockWriter (which cuts data into packets) and by a datanode forwarding packets
-// downstream as it received them.
+// downstream as it received them. A writer with nothing to send for KEEPALIVE_MS sends
+// an empty frame (HDFS's heartbeat packet), so the datanodes do not take a slow writer
+// for a dead one; every datanode's own stream downstream does the same.
 import {
   FRAME,
   FrameJoiner,
+  frameHeader,
   InvalidArgumentError,
   UnavailableError,
   dataFrameInPlace,
@@ -28,6 +31,8 @@ export const MAX_UNACKED_BYTES = 8 * 1024 * 1024;
  */
 const ACK_TIMEOUT_MS = 60_000;
 const ACK_TIMEOUT_EXTENSION_MS = 5_000;
+/** Half HDFS's client socket timeout, as its DataStreamer's heartbeat packets. */
+const KEEPALIVE_MS = 30_000;
 
 /** Acks are 4 bytes and errors a message: anything larger is not a datanode of ours. */
 const MAX_ANSWER_FRAME_BYTES = 1024 * 1024;
@@ -65,8 +70,12 @@ export class PipelineStream {
   private readonly socket: net.Socket | undefined;
   private readonly unacked: Unacked[] = [];
   private unackedBytes = 0;
-  /** The first datanode sent END: every packet is acked and the stream is done. */
+  /** The last packet is acked: the block is on every datanode and the stream is done. */
   private ended = false;
+  private lastSeqno: number | undefined;
+  /** Whether a packet went out since the keepalive timer last looked. */
+  private sentSinceKeepalive = false;
+  private readonly timers: NodeJS.Timeout[] = [];
   private failure: PipelineError | undefined;
   /** Resolved (and replaced) at every ack and at failure: what a sender waiting for room awaits. */
   private progress: { promise: Promise<void>; resolve: () => void } | undefined;
@@ -99,6 +108,14 @@ export class PipelineStream {
       // Idle with nothing unacked is the writer pausing, not the pipeline failing.
       if (this.unacked.length > 0) this.fail(this.firstFailed(`no ack for ${timeoutMs / 1000} s`));
     });
+    const connecting = setTimeout(() => this.fail(this.firstFailed(`not connected after ${timeoutMs / 1000} s`)), timeoutMs);
+    socket.once('connect', () => clearTimeout(connecting));
+    const keepalive = setInterval(() => {
+      if (!this.sentSinceKeepalive && !socket.connecting) socket.write(frameHeader(FRAME.DATA, 0));
+      this.sentSinceKeepalive = false;
+    }, KEEPALIVE_MS);
+    // Timers of a stream its writer dropped must not keep the process alive.
+    for (const timer of [connecting, keepalive]) this.timers.push(timer.unref());
     const request: BlockWriteRequest = {
       op: 'write',
       blockId: options.blockId,
@@ -134,6 +151,8 @@ export class PipelineStream {
     // Callers that never await an ack still learn of a failure from ready() or a later ack.
     acked.catch(() => undefined);
     this.unackedBytes += packet.data.length;
+    this.sentSinceKeepalive = true;
+    if (packet.last) this.lastSeqno = packet.seqno;
     const socket = this.socket!;
     if (received) {
       socket.write(dataFrameInPlace(received));
@@ -156,10 +175,7 @@ export class PipelineStream {
     if (this.failure) return;
     if (type === FRAME.DATA) return this.onAck(decodeAck(payload));
     if (type === FRAME.ERROR) return this.fail(this.pipelineError(payload));
-    if (type === FRAME.END && this.unacked.length === 0) {
-      this.ended = true;
-      return;
-    }
+    if (type === FRAME.END && this.ended) return;
     this.fail(this.firstFailed(type === FRAME.END ? 'datanode ended the stream before acking every packet' : `unknown frame type ${type}`));
   }
 
@@ -171,13 +187,22 @@ export class PipelineStream {
     }
     this.unacked.shift();
     this.unackedBytes -= head.bytes;
+    if (seqno === this.lastSeqno) this.finish();
     head.resolve();
     this.wakeSenders();
+  }
+
+  /** The last packet is acked: closes our end; the datanode closes once it has sent END. */
+  private finish(): void {
+    this.ended = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.socket?.end();
   }
 
   private fail(err: PipelineError): void {
     if (this.failure) return;
     this.failure = err;
+    for (const timer of this.timers) clearTimeout(timer);
     this.socket?.destroy();
     for (const packet of this.unacked.splice(0)) packet.reject(err);
     this.unackedBytes = 0;

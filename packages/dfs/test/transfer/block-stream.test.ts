@@ -2,13 +2,15 @@
 // secret, errors a reader can act on, and a datanode that keeps serving after readers that
 // stop early or send garbage. (Writes through it: pipeline.test.ts; corrupt replicas:
 // datanode.test.ts.)
-import { FRAME, FRAME_HEADER_BYTES, InvalidArgumentError, NotFoundError, UnauthenticatedError, encodeRequest } from '@tsmr/common';
+import { FRAME, FRAME_HEADER_BYTES, FrameJoiner, InvalidArgumentError, NotFoundError, UnauthenticatedError, encodeRequest, frameHeader } from '@tsmr/common';
 import { status } from '@grpc/grpc-js';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { Datanode } from '../../src/datanode';
 import { BlockWriter, closeTransferClients } from '../../src/transfer';
 import { readBlockStream } from '../../src/transfer/block-stream-reader';
+import { computeChecksums } from '../../src/transfer/checksum';
+import { packetFrameHead } from '../../src/transfer/packet';
 import { startCluster, waitFor, type TestCluster } from '../datanode/helpers';
 
 const BPC = 4096;
@@ -96,6 +98,38 @@ test('garbage and oversized requests get one INVALID_ARGUMENT error frame, and t
     expect(JSON.parse(answer.subarray(FRAME_HEADER_BYTES).toString())).toMatchObject({ code: status.INVALID_ARGUMENT });
   }
   expect((await read('blk_1', 0, 100)).equals(data.subarray(0, 100))).toBe(true);
+});
+
+test('a read request followed by more bytes gets INVALID_ARGUMENT: only writes take uploads', async () => {
+  const request = encodeRequest({ op: 'read', blockId: 'blk_1', offset: 0, length: 10, secret: SECRET });
+  const answer = await answerTo(Buffer.concat([request, ...Array.from({ length: 1000 }, () => frameHeader(FRAME.DATA, 0))]));
+  expect(answer[0]).toBe(FRAME.ERROR);
+  expect(JSON.parse(answer.subarray(FRAME_HEADER_BYTES).toString())).toMatchObject({ code: status.INVALID_ARGUMENT, message: expect.stringContaining('bytes after the request') });
+});
+
+test('a raw writer speaking the protocol stores its block; its keepalives (empty frames) are skipped', async () => {
+  const [host, port] = node.streamAddress.split(':');
+  const block = randomBytes(3 * BPC + 5);
+  const frames: Buffer[] = [encodeRequest({ op: 'write', blockId: 'blk_2', downstream: [], bytesPerChecksum: BPC, clientName: 'raw', secret: SECRET })];
+  for (const [seqno, start, end] of [[0, 0, 2 * BPC], [1, 2 * BPC, block.length]] as const) {
+    const data = block.subarray(start, end);
+    frames.push(frameHeader(FRAME.DATA, 0), packetFrameHead({ seqno, offset: start, data, checksums: computeChecksums(data, BPC), last: seqno === 1 }), data);
+  }
+  const answer = await new Promise<Array<{ type: number; payload: Buffer }>>((resolve, reject) => {
+    const got: Array<{ type: number; payload: Buffer }> = [];
+    const joiner = new FrameJoiner(1024, (type, payload) => got.push({ type, payload: Buffer.from(payload) }));
+    const socket = net.connect({ host, port: Number(port) }, () => socket.write(Buffer.concat(frames)));
+    socket.on('data', (chunk: Buffer) => joiner.push(chunk));
+    socket.on('error', reject);
+    // A writer closes its end once the last packet is acked.
+    socket.on('end', () => resolve(got));
+  });
+  expect(answer.map((f) => [f.type, f.type === FRAME.DATA ? f.payload.readUInt32BE(0) : -1])).toEqual([
+    [FRAME.DATA, 0],
+    [FRAME.DATA, 1],
+    [FRAME.END, -1],
+  ]);
+  expect((await read('blk_2', 0, 0)).equals(block)).toBe(true);
 });
 
 test('the datanode closes a connection once its last frame is sent, though the reader keeps its end open', async () => {

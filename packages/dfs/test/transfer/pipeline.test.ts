@@ -232,6 +232,23 @@ describe('block pipeline', () => {
     await writer.write(randomBytes(100)).catch(() => undefined);
     await expect(writer.finish()).rejects.toMatchObject({ failedDatanodeId: 'unreachable-third' });
   });
+
+  it('names the failed downstream datanode though the writer keeps sending', async () => {
+    for (let i = 0; i < 5; i++) {
+      const [first, second] = cluster.infos();
+      const writer = new BlockWriter({
+        blockId: newBlockId(),
+        pipeline: [first!, second!, { datanodeId: 'unreachable-third', address: '127.0.0.1:1', streamAddress: '127.0.0.1:1' }],
+        bytesPerChecksum: BPC,
+        clientName: 'test',
+      });
+      const writing = (async () => {
+        for (let n = 0; n < 64; n++) await writer.write(randomBytes(MiB));
+        await writer.finish();
+      })();
+      await expect(writing).rejects.toMatchObject({ failedDatanodeId: 'unreachable-third' });
+    }
+  });
 });
 
 describe('a datanode dying mid-write', () => {
