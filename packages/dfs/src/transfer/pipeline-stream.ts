@@ -1,9 +1,9 @@
 // The sending end of a block write over the block stream (HDFS's DataStreamer): the write
 // request, then packets that each wait for an ack from every datanode of the pipeline.
 // Used by BlockWriter (which cuts data into packets) and by a datanode forwarding packets
-// downstream as it received them. A writer with nothing to send for KEEPALIVE_MS sends
-// an empty frame (HDFS's heartbeat packet), so the datanodes do not take a slow writer
-// for a dead one; every datanode's own stream downstream does the same.
+// downstream as it received them. A writer with nothing to send and nothing unacked for
+// KEEPALIVE_MS sends an empty frame (HDFS's heartbeat packet), so the datanodes do not
+// take a slow writer for a dead one; every datanode's own stream downstream does the same.
 import {
   FRAME,
   FrameJoiner,
@@ -111,7 +111,9 @@ export class PipelineStream {
     const connecting = setTimeout(() => this.fail(this.firstFailed(`not connected after ${timeoutMs / 1000} s`)), timeoutMs);
     socket.once('connect', () => clearTimeout(connecting));
     const keepalive = setInterval(() => {
-      if (!this.sentSinceKeepalive && !socket.connecting) socket.write(frameHeader(FRAME.DATA, 0));
+      // Only with nothing unacked: a write restarts the socket's idle timer, which must
+      // still fire when a datanode stops acking.
+      if (!this.sentSinceKeepalive && this.unacked.length === 0 && !socket.connecting) socket.write(frameHeader(FRAME.DATA, 0));
       this.sentSinceKeepalive = false;
     }, KEEPALIVE_MS);
     // Timers of a stream its writer dropped must not keep the process alive.
