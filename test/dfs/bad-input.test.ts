@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError, NotFoundError, UnauthenticatedError, namenodeProto, unaryClient } from '../../packages/common/src';
 import { readBlock } from '../../packages/dfs/src/transfer/block-reader';
+import type { DatanodeInfo__Output } from '../../packages/common/src';
 import { TestCluster, daemonsUnder, runCli, waitFor, type CliResult } from '../harness/cluster';
 
 jest.setTimeout(120_000);
@@ -98,11 +99,22 @@ test('replication 0, or above the live datanodes, is refused', async () => {
   await expectRefused(await cluster.tsmr(['dfs', 'setrep', '9', '/dir/file']), /replication 9 exceeds the 4 live datanodes/);
 });
 
+/** A live datanode as the namenode lists it, with its block stream's address. */
+async function someDatanode(): Promise<DatanodeInfo__Output> {
+  const info = cluster.info;
+  const namenode = unaryClient(namenodeProto().ClientProtocol, info.namenode.address, { secret: info.secret });
+  try {
+    return (await namenode.api.GetClusterReport({})).datanodes.find((d) => d.live)!.datanode!;
+  } finally {
+    namenode.close();
+  }
+}
+
 test('a forged block id at a datanode is refused without touching its disk', async () => {
   const info = cluster.info;
-  const datanode = info.datanodes[0]!;
+  const datanode = await someDatanode();
   const read = async (blockId: string) => {
-    for await (const chunk of readBlock({ address: datanode.address, blockId, offset: 0, length: 0, secret: info.secret })) void chunk;
+    for await (const chunk of readBlock({ ...datanode, blockId, offset: 0, length: 0, secret: info.secret })) void chunk;
   };
   await expect(read('../../../etc/passwd')).rejects.toBeInstanceOf(InvalidArgumentError);
   await expect(read('blk_1/../../datanode-id')).rejects.toBeInstanceOf(InvalidArgumentError);
@@ -118,8 +130,9 @@ test('an RPC without the cluster secret is refused', async () => {
   const wrong = await runCli(['dfs', 'ls', '/', '--namenode', info.namenode.address], { env: { TSMR_SECRET: 'wrong' } });
   expect(wrong.stderr.trim()).toMatch(/^tsmr: UNAUTHENTICATED: /);
   // A datanode refuses too.
+  const datanode = await someDatanode();
   const blockRead = async () => {
-    for await (const chunk of readBlock({ address: info.datanodes[0]!.address, blockId: 'blk_1', offset: 0, length: 0 })) void chunk;
+    for await (const chunk of readBlock({ ...datanode, blockId: 'blk_1', offset: 0, length: 0 })) void chunk;
   };
   await expect(blockRead()).rejects.toBeInstanceOf(UnauthenticatedError);
 });

@@ -3,8 +3,6 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { DataTransferClient as _tsmr_datanode_DataTransferClient, DataTransferDefinition as _tsmr_datanode_DataTransferDefinition } from './tsmr/datanode/DataTransfer';
 import type { GetReplicaPathRequest as _tsmr_datanode_GetReplicaPathRequest, GetReplicaPathRequest__Output as _tsmr_datanode_GetReplicaPathRequest__Output } from './tsmr/datanode/GetReplicaPathRequest';
-import type { ReadBlockRequest as _tsmr_datanode_ReadBlockRequest, ReadBlockRequest__Output as _tsmr_datanode_ReadBlockRequest__Output } from './tsmr/datanode/ReadBlockRequest';
-import type { ReadChunk as _tsmr_datanode_ReadChunk, ReadChunk__Output as _tsmr_datanode_ReadChunk__Output } from './tsmr/datanode/ReadChunk';
 import type { ReplicaPath as _tsmr_datanode_ReplicaPath, ReplicaPath__Output as _tsmr_datanode_ReplicaPath__Output } from './tsmr/datanode/ReplicaPath';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -16,8 +14,6 @@ export interface ProtoGrpcType {
     datanode: {
       DataTransfer: SubtypeConstructor<typeof grpc.Client, _tsmr_datanode_DataTransferClient> & { service: _tsmr_datanode_DataTransferDefinition }
       GetReplicaPathRequest: MessageTypeDefinition<_tsmr_datanode_GetReplicaPathRequest, _tsmr_datanode_GetReplicaPathRequest__Output>
-      ReadBlockRequest: MessageTypeDefinition<_tsmr_datanode_ReadBlockRequest, _tsmr_datanode_ReadBlockRequest__Output>
-      ReadChunk: MessageTypeDefinition<_tsmr_datanode_ReadChunk, _tsmr_datanode_ReadChunk__Output>
       ReplicaPath: MessageTypeDefinition<_tsmr_datanode_ReplicaPath, _tsmr_datanode_ReplicaPath__Output>
     }
   }

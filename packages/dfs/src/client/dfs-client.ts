@@ -13,7 +13,7 @@ import type {
   Logger,
 } from '@tsmr/common';
 import { normalizePath } from '../paths';
-import { closeTransferClients } from '../transfer/block-reader';
+import { closeTransferClients } from '../transfer/clients';
 import { DfsOutputStream } from './file-writer';
 import { openFile, readFileInto, type FileReaderOptions, type ReadStatistics } from './file-reader';
 import { namenodeClient, type ClientProtocolApi } from './namenode-client';

@@ -3,12 +3,10 @@
 // error, a bad checksum, a dead datanode) the read resumes at the same byte on the next.
 // A replica on the client's own datanode is read short-circuit (from its files) when
 // allowed; if that fails, the same replica is read through its datanode before the next.
-// Through a datanode means its block stream (TCP), or ReadBlock (gRPC) for a datanode
-// that has none.
+// Through a datanode means its block stream (TCP).
 import { Readable } from 'node:stream';
 import { DataLossError, type DatanodeInfo__Output, type LocatedBlock__Output, type Logger } from '@tsmr/common';
 import { readBlock, type ReadBlockOptions } from '../transfer/block-reader';
-import { readBlockStream } from '../transfer/block-stream-reader';
 import { readLocalBlock } from './local-block-reader';
 import type { ClientProtocolApi } from './namenode-client';
 
@@ -73,6 +71,7 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
       try {
         const request: ReadBlockOptions = {
           address: replica.address,
+          streamAddress: replica.streamAddress,
           blockId: block.blockId,
           offset: position - block.offset,
           length: blockEnd - position,
@@ -80,7 +79,7 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
           signal: options.signal,
         };
         const into = options.into?.subarray(position - offset, blockEnd - offset);
-        for await (const read of shortCircuit ? readLocalBlock(request, into) : readThrough(replica, request)) {
+        for await (const read of shortCircuit ? readLocalBlock(request, into) : readBlock(request)) {
           const chunk = options.into === undefined || isAt(read, options.into, position - offset) ? read : copyInto(options.into, position - offset, read);
           position += chunk.length;
           options.statistics.bytesRead += chunk.length;
@@ -105,11 +104,6 @@ async function* readRange(options: FileReaderOptions): AsyncGenerator<Buffer> {
     await new Promise((resolve) => setTimeout(resolve, 200 * refreshes));
     blocks = (await api.GetBlockLocations({ path, offset: position, length: end - position, clientDatanode })).blocks;
   }
-}
-
-/** A replica read through its datanode. */
-function readThrough(replica: DatanodeInfo__Output, request: ReadBlockOptions): AsyncGenerator<Buffer> {
-  return replica.streamAddress ? readBlockStream({ ...request, streamAddress: replica.streamAddress }) : readBlock(request);
 }
 
 /** Whether the chunk was read in place: it is the view of `into` from `at`. */

@@ -1,7 +1,7 @@
 // Short-circuit local reads (HDFS's legacy BlockReaderLocal, HDFS-2246): a block with a
 // replica on the datanode beside this client is read straight from that replica's files,
-// instead of being streamed over gRPC by the datanode, which only says where the files
-// are (GetReplicaPath). Every chunk is still verified against the meta file, by the
+// instead of being streamed by the datanode, which only says where the files are
+// (GetReplicaPath, over gRPC). Every chunk is still verified against the meta file, by the
 // datanode's own ReplicaReader. Any failure is thrown: the caller then reads the same
 // replica through the datanode, which reports a bad checksum as corrupt.
 import { status } from '@grpc/grpc-js';
@@ -55,7 +55,7 @@ export async function* readLocalBlock(options: ReadBlockOptions, into?: Buffer):
 }
 
 /** Asks the datanode where its finalized replica of the block lies. */
-export function getReplicaPath({ address, blockId, secret }: ReadBlockOptions): Promise<ReplicaPath__Output> {
+export function getReplicaPath({ address, blockId, secret }: Pick<ReadBlockOptions, 'address' | 'blockId' | 'secret'>): Promise<ReplicaPath__Output> {
   return new Promise((resolve, reject) => {
     dataTransferClient(address).GetReplicaPath(
       { blockId },

@@ -1,20 +1,12 @@
-// Serves one block read (HDFS's BlockSender), over gRPC (ReadBlock) or the block stream:
-// reads the chunks covering the range in large aligned reads, verifies them, and sends the
-// exact range, one message per read, through a FrameSink (the block stream's, or one over
-// a ReadBlock call). Three read buffers take turns, so the next read from disk runs while
-// the current buffer is being sent: a buffer is reused only once the transport has taken
-// its message, which also holds the reads back to the pace of the reader (backpressure).
-import { status, type ServerWritableStream } from '@grpc/grpc-js';
-import {
-  DataLossError,
-  InvalidArgumentError,
-  TsmrError,
-  UnavailableError,
-  type FrameSink,
-  type ReadBlockRequest__Output,
-} from '@tsmr/common';
+// Serves one block read over the block stream (HDFS's BlockSender): reads the chunks
+// covering the range in large aligned reads, verifies them, and sends the exact range,
+// one DATA frame per read, through the stream's FrameSink. Three read buffers take turns,
+// so the next read from disk runs while the current buffer is being sent: a buffer is
+// reused only once the socket has taken its frame, which also holds the reads back to the
+// pace of the reader (backpressure).
+import { status } from '@grpc/grpc-js';
+import { DataLossError, InvalidArgumentError, TsmrError, type FrameSink } from '@tsmr/common';
 import { checkBlockId } from '../block-id';
-import { encodeReadChunkInPlace } from '../transfer/encoded-messages';
 import { allocateReadBuffer, readBufferSize, type ReplicaReader } from './replica-reader';
 import type { TransferContext } from './transfer-context';
 
@@ -74,15 +66,4 @@ async function sendRange(sink: FrameSink, replica: ReplicaReader, start: number,
   }
   await Promise.race([Promise.all(sent), gone]);
   sink.end();
-}
-
-/** A ReadBlock call as a FrameSink: each chunk one ReadChunk message, encoded in place. */
-export function readBlockCallSink(call: ServerWritableStream<ReadBlockRequest__Output, Buffer>): FrameSink {
-  const gone = new Promise<never>((_, reject) => call.on('cancelled', () => reject(new UnavailableError('the reader cancelled'))));
-  gone.catch(() => undefined);
-  return {
-    send: (data) => new Promise<void>((resolve, reject) => call.write(encodeReadChunkInPlace(data), (err: unknown) => (err ? reject(err) : resolve()))),
-    end: () => call.end(),
-    gone,
-  };
 }

@@ -1,10 +1,9 @@
 // A datanode: the block storage, the DataTransfer server, the block stream server, the
 // link to the namenode and the block scanner, wired together.
-import { FrameStreamServer, RpcServer, createLogger, type Logger } from '@tsmr/common';
+import { FrameStreamServer, RpcServer, createLogger, datanodeProto, type DataTransferHandlers, type Logger } from '@tsmr/common';
 import { BLOCK_STREAM, FAILED_DATANODE_KEY, blockStreamRequestSchema } from '../transfer/block-stream';
 import { MAX_PACKET_FRAME_BYTES } from '../transfer/packet';
 import { PipelineError } from '../transfer/pipeline-stream';
-import { dataTransferDefinition, type DataTransferServerHandlers } from '../transfer/encoded-messages';
 import { BlockScanner } from './block-scanner';
 import { parseDatanodeOptions, type DatanodeOptions } from './config';
 import { DataTransferService } from './data-transfer-service';
@@ -63,7 +62,7 @@ export async function startDatanode(options: DatanodeOptions, log: Logger = crea
   const scanner = new BlockScanner(context, config.scanIntervalMs);
 
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log });
-  server.addService<DataTransferServerHandlers>(dataTransferDefinition(), service.handlers());
+  server.addService<DataTransferHandlers>(datanodeProto().DataTransfer.service, service.handlers());
   const address = await server.start();
   const streamServer = new FrameStreamServer({
     name: BLOCK_STREAM,

@@ -16,7 +16,7 @@ export function readBufferSize(bytesPerChecksum: number): number {
  * A buffer for reads from disk. Measured here (1 GiB from the page cache, 4 MiB reads):
  * into a fresh page-aligned allocUnsafe buffer 2.6 GB/s, into one that starts 64 bytes
  * into its allocation 7–11 GB/s. So every read buffer starts off the page boundary, and
- * the bytes before it are room for a message header (see encodeReadChunkInPlace).
+ * the bytes before it are room for a frame header (see dataFrameInPlace).
  */
 export function allocateReadBuffer(bytes: number): Buffer {
   return Buffer.allocUnsafeSlow(bytes + 64).subarray(64);

@@ -3,8 +3,8 @@
 // moves block bytes over its DataTransferProtocol rather than its RPC. The request says
 // which, by `op` (HDFS's READ_BLOCK and WRITE_BLOCK ops, on the same port):
 // - read: a block range; the DATA frames carry its bytes, each verified against its
-//   checksums before it is sent. The datanode checks the block id and the range as
-//   ReadBlock does.
+//   checksums before it is sent. The datanode checks the block id and the range
+//   (INVALID_ARGUMENT, NOT_FOUND, OUT_OF_RANGE; DATA_LOSS for a corrupt replica).
 // - write: the block and the datanodes after this one in the pipeline; the writer then
 //   uploads packets (see packet.ts) and the datanode answers with an ack per packet, then
 //   END. A failure is one ERROR frame whose metadata names the datanode that failed.

@@ -1,18 +1,15 @@
 // One DataTransfer client (one HTTP/2 channel) per datanode address, shared by every
-// block read and write in the process, so many transfers to a node reuse a connection.
-import * as grpc from '@grpc/grpc-js';
-import { streamingClient } from '@tsmr/common';
-import { dataTransferDefinition, type DataTransferChannel } from './encoded-messages';
+// short-circuit reader in the process (GetReplicaPath, once a block), so they reuse a
+// connection.
+import { datanodeProto, streamingClient, type DataTransferClient } from '@tsmr/common';
 
-let DataTransferConstructor: grpc.ServiceClientConstructor | undefined;
-const clients = new Map<string, DataTransferChannel>();
+const clients = new Map<string, DataTransferClient>();
 
-export function dataTransferClient(address: string): DataTransferChannel {
+export function dataTransferClient(address: string): DataTransferClient {
   let client = clients.get(address);
   if (!client) {
-    DataTransferConstructor ??= grpc.makeClientConstructor(dataTransferDefinition(), 'DataTransfer');
-    // The constructor's methods are made from the definition, whose types the interface spells out.
-    client = streamingClient(DataTransferConstructor, address) as unknown as DataTransferChannel;
+    // The constructor's methods are made from the service definition, whose types DataTransferClient spells out.
+    client = streamingClient(datanodeProto().DataTransfer, address) as unknown as DataTransferClient;
     clients.set(address, client);
   }
   return client;

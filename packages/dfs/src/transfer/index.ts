@@ -1,4 +1,4 @@
-// The client side of the DataTransfer protocol, used by DFS clients and by datanodes.
+// The client side of the datanodes' transfers, used by DFS clients and by datanodes.
 export { BlockWriter, type BlockWriterOptions } from './block-writer';
 export { readBlock, type ReadBlockOptions } from './block-reader';
 export { closeTransferClients } from './clients';

@@ -5,21 +5,16 @@ import { open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startDatanode, type Datanode } from '../../src/datanode';
 import { BlockWriter, closeTransferClients, readBlock } from '../../src/transfer';
-import { readBlockStream } from '../../src/transfer/block-stream-reader';
 import { FakeNamenode, startCluster, tempDir, waitFor, type TestCluster } from './helpers';
 
 const BPC = 4096;
 
-type Range = { blockId: string; offset: number; length: number };
-type Transport = (node: Datanode, range: Range) => AsyncGenerator<Buffer>;
+/** A range of a block, read through its datanode's block stream. */
+function read(node: Datanode, range: { blockId: string; offset: number; length: number }): AsyncGenerator<Buffer> {
+  return readBlock({ address: node.address, streamAddress: node.streamAddress, ...range });
+}
 
-/** The two ways a block is read through its datanode. */
-const transports: Array<[string, Transport]> = [
-  ['ReadBlock (gRPC)', (node, range) => readBlock({ address: node.address, ...range })],
-  ['the block stream (TCP)', (node, range) => readBlockStream({ address: node.address, streamAddress: node.streamAddress, ...range })],
-];
-
-async function readAll(node: Datanode, blockId: string, read: Transport = transports[0]![1]): Promise<Buffer> {
+async function readAll(node: Datanode, blockId: string): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of read(node, { blockId, offset: 0, length: 0 })) parts.push(part);
   return Buffer.concat(parts);
@@ -76,14 +71,14 @@ describe('datanode and namenode', () => {
     expect(cluster.namenode.blockReports[1]).toEqual({ datanodeId: id, blocks: [{ blockId: 'blk_2', length: 5000 }] });
   });
 
-  describe.each(transports)('read through %s', (_, read) => {
+  describe('reads through the datanode', () => {
     it('reports a corrupt replica found by a read, then stops serving it', async () => {
       cluster = await startCluster(2);
       const data = randomBytes(50_000);
       await write(cluster, 'blk_4', data);
       await corrupt(cluster.dirs[0]!, 'blk_4', 30_000);
       const [bad, good] = cluster.datanodes;
-      await expect(readAll(bad!, 'blk_4', read)).rejects.toBeInstanceOf(DataLossError);
+      await expect(readAll(bad!, 'blk_4')).rejects.toBeInstanceOf(DataLossError);
       await waitFor(() => cluster.namenode.badBlocks.length > 0);
       expect(cluster.namenode.badBlocks).toEqual([{ blockId: 'blk_4', datanodeId: bad!.datanodeId, reason: expect.stringContaining('checksum') }]);
       // Now a replica it no longer serves, even where the bytes are good.
@@ -92,7 +87,7 @@ describe('datanode and namenode', () => {
           for await (const part of read(bad!, { blockId: 'blk_4', offset: 0, length: 10 })) void part;
         })(),
       ).rejects.toBeInstanceOf(DataLossError);
-      expect((await readAll(good!, 'blk_4', read)).equals(data)).toBe(true);
+      expect((await readAll(good!, 'blk_4')).equals(data)).toBe(true);
     });
 
     it('sends the chunks before a corrupt one, then fails with DATA_LOSS', async () => {

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const address = () => cluster.datanodes[0]!.address;
-const ask = (blockId: string, secret = SECRET) => getReplicaPath({ address: address(), blockId, offset: 0, length: 0, secret });
+const ask = (blockId: string, secret = SECRET) => getReplicaPath({ address: address(), blockId, secret });
 
 function writer(blockId: string): BlockWriter {
   return new BlockWriter({ blockId, pipeline: cluster.infos(), bytesPerChecksum: BPC, clientName: 'test', secret: SECRET });
@@ -64,7 +64,8 @@ it('refuses a replica known to be corrupt', async () => {
   await file.write(Buffer.from([0x55]), 0, 1, 10);
   await file.close();
   const reading = (async () => {
-    for await (const _ of readBlock({ address: address(), blockId: 'blk_3', offset: 0, length: 0, secret: SECRET })) void _;
+    const streamAddress = cluster.datanodes[0]!.streamAddress;
+    for await (const _ of readBlock({ address: address(), streamAddress, blockId: 'blk_3', offset: 0, length: 0, secret: SECRET })) void _;
   })();
   await expect(reading).rejects.toBeInstanceOf(DataLossError);
   await expect(ask('blk_3')).rejects.toBeInstanceOf(DataLossError);

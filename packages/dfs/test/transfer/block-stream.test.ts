@@ -7,8 +7,7 @@ import { status } from '@grpc/grpc-js';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import type { Datanode } from '../../src/datanode';
-import { BlockWriter, closeTransferClients } from '../../src/transfer';
-import { readBlockStream } from '../../src/transfer/block-stream-reader';
+import { BlockWriter, closeTransferClients, readBlock } from '../../src/transfer';
 import { computeChecksums } from '../../src/transfer/checksum';
 import { packetFrameHead } from '../../src/transfer/packet';
 import { startCluster, waitFor, type TestCluster } from '../datanode/helpers';
@@ -37,7 +36,7 @@ afterAll(async () => {
 
 async function read(blockId: string, offset: number, length: number, secret = SECRET): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of readBlockStream({ address: node.address, streamAddress: node.streamAddress, blockId, offset, length, secret })) parts.push(part);
+  for await (const part of readBlock({ address: node.address, streamAddress: node.streamAddress, blockId, offset, length, secret })) parts.push(part);
   return Buffer.concat(parts);
 }
 
@@ -70,7 +69,7 @@ test('a datanode gone is UNAVAILABLE, naming its stream address', async () => {
   const address = `127.0.0.1:${(closed.address() as net.AddressInfo).port}`;
   await new Promise((resolve) => closed.close(resolve));
   const reading = (async () => {
-    for await (const part of readBlockStream({ address: node.address, streamAddress: address, blockId: 'blk_1', offset: 0, length: 0, secret: SECRET })) void part;
+    for await (const part of readBlock({ address: node.address, streamAddress: address, blockId: 'blk_1', offset: 0, length: 0, secret: SECRET })) void part;
   })();
   await expect(reading).rejects.toMatchObject({ code: status.UNAVAILABLE, message: expect.stringContaining(address) });
 });
@@ -148,7 +147,7 @@ test('the datanode closes a connection once its last frame is sent, though the r
 
 test('a reader that stops early ends its read on the datanode', async () => {
   for (let i = 0; i < 5; i++) {
-    for await (const part of readBlockStream({ address: node.address, streamAddress: node.streamAddress, blockId: 'blk_1', offset: 0, length: 0, secret: SECRET })) {
+    for await (const part of readBlock({ address: node.address, streamAddress: node.streamAddress, blockId: 'blk_1', offset: 0, length: 0, secret: SECRET })) {
       expect(part.length).toBeGreaterThan(0);
       break;
     }

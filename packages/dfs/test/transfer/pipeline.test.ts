@@ -14,14 +14,15 @@ import path from 'node:path';
 import { BlockWriter, PipelineError, closeTransferClients, readBlock } from '../../src/transfer';
 import { computeChecksums, encodeMetaHeader } from '../../src/transfer/checksum';
 import { PipelineStream } from '../../src/transfer/pipeline-stream';
+import type { Datanode } from '../../src/datanode';
 import { startCluster, waitFor, type TestCluster } from '../datanode/helpers';
 
 const BPC = 65536;
 const MiB = 1024 * 1024;
 
-async function readAll(address: string, blockId: string, offset = 0, length = 0, secret?: string): Promise<Buffer> {
+async function readAll(node: Datanode, blockId: string, offset = 0, length = 0, secret?: string): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of readBlock({ address, blockId, offset, length, secret })) parts.push(part);
+  for await (const part of readBlock({ address: node.address, streamAddress: node.streamAddress, blockId, offset, length, secret })) parts.push(part);
   return Buffer.concat(parts);
 }
 
@@ -66,7 +67,7 @@ describe('block pipeline', () => {
       expect(stored.equals(data)).toBe(true);
       const meta = await readFile(path.join(dir, 'current', `${blockId}.meta`));
       expect(meta.equals(Buffer.concat([encodeMetaHeader(BPC), computeChecksums(data, BPC)]))).toBe(true);
-      expect((await readAll(cluster.datanodes[i]!.address, blockId)).equals(data)).toBe(true);
+      expect((await readAll(cluster.datanodes[i]!, blockId)).equals(data)).toBe(true);
       expect(await listDir(path.join(dir, 'tmp'))).toEqual([]);
     }
   });
@@ -86,14 +87,14 @@ describe('block pipeline', () => {
     await writeBlock(cluster, blockId, data, 512);
     const meta = await readFile(path.join(cluster.dirs[2]!, 'current', `${blockId}.meta`));
     expect(meta.readUInt32BE(4)).toBe(512);
-    expect((await readAll(cluster.datanodes[2]!.address, blockId, 1000, 700_001)).equals(data.subarray(1000, 701_001))).toBe(true);
+    expect((await readAll(cluster.datanodes[2]!, blockId, 1000, 700_001)).equals(data.subarray(1000, 701_001))).toBe(true);
   });
 
   it('reads exact ranges at odd offsets, across read buffers', async () => {
     const blockId = newBlockId();
     const data = randomBytes(9 * MiB + 123);
     await writeBlock(cluster, blockId, data);
-    const address = cluster.datanodes[1]!.address;
+    const node = cluster.datanodes[1]!;
     const ranges: Array<[number, number]> = [
       [0, 1],
       [1, 10],
@@ -107,24 +108,24 @@ describe('block pipeline', () => {
     ];
     for (const [offset, length] of ranges) {
       const expected = data.subarray(offset, length === 0 ? data.length : offset + length);
-      expect((await readAll(address, blockId, offset, length)).equals(expected)).toBe(true);
+      expect((await readAll(node, blockId, offset, length)).equals(expected)).toBe(true);
     }
   });
 
   it('refuses a range past the end of the block', async () => {
     const blockId = newBlockId();
     await writeBlock(cluster, blockId, randomBytes(1000));
-    const address = cluster.datanodes[0]!.address;
-    await expect(readAll(address, blockId, 1001, 0)).rejects.toMatchObject({ code: status.OUT_OF_RANGE });
-    await expect(readAll(address, blockId, 500, 501)).rejects.toMatchObject({ code: status.OUT_OF_RANGE });
-    await expect(readAll(address, blockId, -1, 1)).rejects.toBeInstanceOf(InvalidArgumentError);
+    const node = cluster.datanodes[0]!;
+    await expect(readAll(node, blockId, 1001, 0)).rejects.toMatchObject({ code: status.OUT_OF_RANGE });
+    await expect(readAll(node, blockId, 500, 501)).rejects.toMatchObject({ code: status.OUT_OF_RANGE });
+    await expect(readAll(node, blockId, -1, 1)).rejects.toBeInstanceOf(InvalidArgumentError);
   });
 
   it('answers NOT_FOUND for an unknown block and INVALID_ARGUMENT for a forged id', async () => {
-    const address = cluster.datanodes[0]!.address;
-    await expect(readAll(address, 'blk_999999')).rejects.toBeInstanceOf(NotFoundError);
+    const node = cluster.datanodes[0]!;
+    await expect(readAll(node, 'blk_999999')).rejects.toBeInstanceOf(NotFoundError);
     for (const forged of ['../../etc/passwd', 'blk_1/../../datanode-id', 'blk_01', 'blk_1.meta', '']) {
-      await expect(readAll(address, forged)).rejects.toBeInstanceOf(InvalidArgumentError);
+      await expect(readAll(node, forged)).rejects.toBeInstanceOf(InvalidArgumentError);
     }
   });
 
@@ -150,7 +151,7 @@ describe('block pipeline', () => {
     const failure = writer.finish();
     await expect(failure).rejects.toMatchObject({ cause: expect.any(AlreadyExistsError), failedDatanodeId: cluster.datanodes[0]!.datanodeId });
     await expect(writer.write(Buffer.from('x'))).rejects.toThrow();
-    expect((await readAll(cluster.datanodes[2]!.address, blockId)).equals(data)).toBe(true);
+    expect((await readAll(cluster.datanodes[2]!, blockId)).equals(data)).toBe(true);
   });
 
   it('fails a packet with a bad checksum with DATA_LOSS and keeps nothing', async () => {
@@ -297,12 +298,12 @@ describe('with a cluster secret', () => {
     const writer = new BlockWriter({ blockId: 'blk_5', pipeline: cluster.infos(), bytesPerChecksum: BPC, clientName: 'test', secret });
     await writer.write(data);
     await writer.finish();
-    expect((await readAll(cluster.datanodes[1]!.address, 'blk_5', 0, 0, secret)).equals(data)).toBe(true);
+    expect((await readAll(cluster.datanodes[1]!, 'blk_5', 0, 0, secret)).equals(data)).toBe(true);
   });
 
   it('refuses reads and writes without it', async () => {
-    await expect(readAll(cluster.datanodes[0]!.address, 'blk_5')).rejects.toBeInstanceOf(UnauthenticatedError);
-    await expect(readAll(cluster.datanodes[0]!.address, 'blk_5', 0, 0, 'wrong')).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(readAll(cluster.datanodes[0]!, 'blk_5')).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(readAll(cluster.datanodes[0]!, 'blk_5', 0, 0, 'wrong')).rejects.toBeInstanceOf(UnauthenticatedError);
     const writer = new BlockWriter({ blockId: 'blk_6', pipeline: cluster.infos(), bytesPerChecksum: BPC, clientName: 'test' });
     await expect(writer.finish()).rejects.toMatchObject({ cause: expect.any(UnauthenticatedError) });
     for (const dir of cluster.dirs) expect(await listDir(path.join(dir, 'current'))).not.toContain('blk_6');

@@ -3,8 +3,6 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { GetReplicaPathRequest as _tsmr_datanode_GetReplicaPathRequest, GetReplicaPathRequest__Output as _tsmr_datanode_GetReplicaPathRequest__Output } from '../../tsmr/datanode/GetReplicaPathRequest';
-import type { ReadBlockRequest as _tsmr_datanode_ReadBlockRequest, ReadBlockRequest__Output as _tsmr_datanode_ReadBlockRequest__Output } from '../../tsmr/datanode/ReadBlockRequest';
-import type { ReadChunk as _tsmr_datanode_ReadChunk, ReadChunk__Output as _tsmr_datanode_ReadChunk__Output } from '../../tsmr/datanode/ReadChunk';
 import type { ReplicaPath as _tsmr_datanode_ReplicaPath, ReplicaPath__Output as _tsmr_datanode_ReplicaPath__Output } from '../../tsmr/datanode/ReplicaPath';
 
 export interface DataTransferClient extends grpc.Client {
@@ -23,11 +21,6 @@ export interface DataTransferClient extends grpc.Client {
   getReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
   getReplicaPath(argument: _tsmr_datanode_GetReplicaPathRequest, callback: grpc.requestCallback<_tsmr_datanode_ReplicaPath__Output>): grpc.ClientUnaryCall;
   
-  ReadBlock(argument: _tsmr_datanode_ReadBlockRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tsmr_datanode_ReadChunk__Output>;
-  ReadBlock(argument: _tsmr_datanode_ReadBlockRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_tsmr_datanode_ReadChunk__Output>;
-  readBlock(argument: _tsmr_datanode_ReadBlockRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_tsmr_datanode_ReadChunk__Output>;
-  readBlock(argument: _tsmr_datanode_ReadBlockRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_tsmr_datanode_ReadChunk__Output>;
-  
 }
 
 export interface DataTransferHandlers extends grpc.UntypedServiceImplementation {
@@ -36,11 +29,8 @@ export interface DataTransferHandlers extends grpc.UntypedServiceImplementation 
    */
   GetReplicaPath: grpc.handleUnaryCall<_tsmr_datanode_GetReplicaPathRequest__Output, _tsmr_datanode_ReplicaPath>;
   
-  ReadBlock: grpc.handleServerStreamingCall<_tsmr_datanode_ReadBlockRequest__Output, _tsmr_datanode_ReadChunk>;
-  
 }
 
 export interface DataTransferDefinition extends grpc.ServiceDefinition {
   GetReplicaPath: MethodDefinition<_tsmr_datanode_GetReplicaPathRequest, _tsmr_datanode_ReplicaPath, _tsmr_datanode_GetReplicaPathRequest__Output, _tsmr_datanode_ReplicaPath__Output>
-  ReadBlock: MethodDefinition<_tsmr_datanode_ReadBlockRequest, _tsmr_datanode_ReadChunk, _tsmr_datanode_ReadBlockRequest__Output, _tsmr_datanode_ReadChunk__Output>
 }

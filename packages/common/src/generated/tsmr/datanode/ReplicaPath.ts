@@ -5,7 +5,7 @@ import type { Long } from '@grpc/proto-loader';
 /**
  * Where a finalized replica lies on the datanode's disk (HDFS's BlockLocalPathInfo). A
  * reader on the same machine reads the files itself and verifies every chunk against the
- * meta file; on any failure it reads through ReadBlock instead.
+ * meta file; on any failure it reads through the datanode's block stream instead.
  */
 export interface ReplicaPath {
   /**
@@ -26,7 +26,7 @@ export interface ReplicaPath {
 /**
  * Where a finalized replica lies on the datanode's disk (HDFS's BlockLocalPathInfo). A
  * reader on the same machine reads the files itself and verifies every chunk against the
- * meta file; on any failure it reads through ReadBlock instead.
+ * meta file; on any failure it reads through the datanode's block stream instead.
  */
 export interface ReplicaPath__Output {
   /**
