@@ -3,19 +3,12 @@
 // in flight. The writer keeps its own copy of the block's bytes for recovery: on a
 // PipelineError it starts the block again elsewhere.
 import { InvalidArgumentError } from '@tsmr/common';
-import type { PipelineNode } from './block-stream';
 import { computeChecksums } from './checksum';
 import { MAX_PACKET_BYTES, type Packet } from './packet';
-import { PipelineStream } from './pipeline-stream';
+import { PipelineStream, type PipelineOptions } from './pipeline-stream';
 
-export interface BlockWriterOptions {
-  blockId: string;
-  /** The datanodes to write to, in order; the first is the one dialed. */
-  pipeline: PipelineNode[];
-  bytesPerChecksum: number;
-  clientName: string;
-  secret?: string;
-}
+/** What a block write needs: the pipeline stream's options. */
+export type BlockWriterOptions = PipelineOptions;
 
 export class BlockWriter {
   private readonly stream: PipelineStream;

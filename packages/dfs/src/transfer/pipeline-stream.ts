@@ -56,6 +56,8 @@ export interface PipelineOptions {
   bytesPerChecksum: number;
   clientName: string;
   secret?: string;
+  /** How long the first datanode may stay silent with packets unacked, or not connect; default ACK_TIMEOUT_MS plus ACK_TIMEOUT_EXTENSION_MS per datanode. */
+  ackTimeoutMs?: number;
 }
 
 interface Unacked {
@@ -103,7 +105,7 @@ export class PipelineStream {
     socket.on('close', () => {
       if (!this.ended) this.fail(this.firstFailed('the connection closed before every packet was acked'));
     });
-    const timeoutMs = ACK_TIMEOUT_MS + ACK_TIMEOUT_EXTENSION_MS * options.pipeline.length;
+    const timeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS + ACK_TIMEOUT_EXTENSION_MS * options.pipeline.length;
     socket.setTimeout(timeoutMs, () => {
       // Idle with nothing unacked is the writer pausing, not the pipeline failing.
       if (this.unacked.length > 0) this.fail(this.firstFailed(`no ack for ${timeoutMs / 1000} s`));

@@ -10,6 +10,7 @@ import {
 } from '@tsmr/common';
 import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { BlockWriter, PipelineError, closeTransferClients, readBlock } from '../../src/transfer';
 import { computeChecksums, encodeMetaHeader } from '../../src/transfer/checksum';
@@ -220,6 +221,25 @@ describe('block pipeline', () => {
     });
     await writer.write(randomBytes(100)).catch(() => undefined);
     await expect(writer.finish()).rejects.toMatchObject({ failedDatanodeId: 'streamless', message: expect.stringContaining('no block stream') });
+  });
+
+  it('fails at a datanode that takes the write but never acks, once the ack timeout passes', async () => {
+    const mute = net.createServer((socket) => socket.resume()); // reads everything, answers nothing
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
+    try {
+      const streamAddress = `127.0.0.1:${(mute.address() as net.AddressInfo).port}`;
+      const writer = new BlockWriter({
+        blockId: newBlockId(),
+        pipeline: [{ datanodeId: 'mute', address: '127.0.0.1:1', streamAddress }],
+        bytesPerChecksum: BPC,
+        clientName: 'test',
+        ackTimeoutMs: 300,
+      });
+      await writer.write(randomBytes(100));
+      await expect(writer.finish()).rejects.toMatchObject({ failedDatanodeId: 'mute', message: expect.stringContaining('no ack for 0.3 s') });
+    } finally {
+      await new Promise((resolve) => mute.close(resolve));
+    }
   });
 
   it('names an unreachable downstream datanode in the failure', async () => {
