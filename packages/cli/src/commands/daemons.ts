@@ -79,7 +79,7 @@ export function registerDaemonCommands(program: Command): void {
     .requiredOption('--dir <dir>', 'where blocks are stored')
     .requiredOption('--namenode <host:port>', 'the namenode to register with')
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--port <port>', 'port to bind (0: any free port)', intFlag(0), 0)
+    .option('--port <port>', 'port of its gRPC service, which short-circuit readers ask where replicas lie (0: any free port)', intFlag(0), 0)
     .option('--stream-port <port>', 'port of the block stream: block writes and reads over TCP (0: any free port)', intFlag(0), 0)
     .option('--scan-interval <duration>', 'how often every block is re-verified', durationFlag, '6h')
     .option('--address-file <file>', 'write the bound host:port here once listening')
