@@ -4,9 +4,8 @@
 // same classes as a gRPC call's (DataLossError, NotFoundError...); a connection that
 // fails, goes silent for too long (a minute by default, HDFS's client socket timeout), or
 // ends before END is an UnavailableError naming the address.
-import net from 'node:net';
 import { UnavailableError, errorOfCode } from './errors';
-import { FRAME, FrameCutter, decodeError, encodeRequest } from './frame-stream';
+import { FRAME, FrameCutter, connectFrameStream, decodeError, encodeRequest } from './frame-stream';
 
 /** By default a server silent this long (connecting, or mid-answer) is given up on. */
 const READ_TIMEOUT_MS = 60_000;
@@ -24,8 +23,7 @@ export async function* readFrameStream(
   timeoutMs = READ_TIMEOUT_MS,
 ): AsyncGenerator<Buffer, void, undefined> {
   signal?.throwIfAborted();
-  const colon = address.lastIndexOf(':');
-  const socket = net.connect({ host: address.slice(0, colon), port: Number(address.slice(colon + 1)), noDelay: true });
+  const socket = connectFrameStream(address);
   socket.setTimeout(timeoutMs, () => socket.destroy(new UnavailableError(`${name} ${address}: no answer for ${timeoutMs / 1000} s`)));
   const onAbort = () => socket.destroy(signal?.reason as Error);
   signal?.addEventListener('abort', onAbort);

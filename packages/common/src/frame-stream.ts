@@ -16,6 +16,7 @@
 // Integers are big-endian. A server that takes uploads (the DFS write pipeline) also reads
 // DATA frames from the reader after its request, while it answers.
 import { status } from '@grpc/grpc-js';
+import net from 'node:net';
 import { z } from 'zod';
 import { InvalidArgumentError } from './errors';
 
@@ -42,6 +43,12 @@ export interface FrameSource {
    * reader has sent END.
    */
   next(): Promise<Buffer | undefined>;
+}
+
+/** A connection to the frame stream at `address` (host:port), Nagle off: frames go out as they are written. */
+export function connectFrameStream(address: string): net.Socket {
+  const colon = address.lastIndexOf(':');
+  return net.connect({ host: address.slice(0, colon), port: Number(address.slice(colon + 1)), noDelay: true });
 }
 
 export function encodeRequest(request: object): Buffer {

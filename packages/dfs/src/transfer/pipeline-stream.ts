@@ -10,13 +10,14 @@ import {
   frameHeader,
   InvalidArgumentError,
   UnavailableError,
+  connectFrameStream,
   dataFrameInPlace,
   decodeError,
   describeError,
   encodeRequest,
   errorOfCode,
 } from '@tsmr/common';
-import net from 'node:net';
+import type { Socket } from 'node:net';
 import { BLOCK_STREAM, FAILED_DATANODE_KEY, type BlockWriteRequest, type PipelineNode } from './block-stream';
 import { decodeAck, packetFrameHead, type Packet } from './packet';
 
@@ -69,7 +70,7 @@ interface Unacked {
 
 export class PipelineStream {
   private readonly first: PipelineNode;
-  private readonly socket: net.Socket | undefined;
+  private readonly socket: Socket | undefined;
   private readonly unacked: Unacked[] = [];
   private unackedBytes = 0;
   /** The last packet is acked: the block is on every datanode and the stream is done. */
@@ -90,8 +91,7 @@ export class PipelineStream {
       this.fail(new PipelineError(first.datanodeId, `${this.describeBlock()}: datanode ${first.datanodeId} has no block stream`));
       return;
     }
-    const colon = first.streamAddress.lastIndexOf(':');
-    const socket = net.connect({ host: first.streamAddress.slice(0, colon), port: Number(first.streamAddress.slice(colon + 1)), noDelay: true });
+    const socket = connectFrameStream(first.streamAddress);
     this.socket = socket;
     const answers = new FrameJoiner(MAX_ANSWER_FRAME_BYTES, (type, payload) => this.onAnswer(type, payload));
     socket.on('data', (chunk: Buffer) => {

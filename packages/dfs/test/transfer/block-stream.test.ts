@@ -107,22 +107,15 @@ test('a read request followed by more bytes gets INVALID_ARGUMENT: only writes t
 });
 
 test('a raw writer speaking the protocol stores its block; its keepalives (empty frames) are skipped', async () => {
-  const [host, port] = node.streamAddress.split(':');
   const block = randomBytes(3 * BPC + 5);
   const frames: Buffer[] = [encodeRequest({ op: 'write', blockId: 'blk_2', downstream: [], bytesPerChecksum: BPC, clientName: 'raw', secret: SECRET })];
   for (const [seqno, start, end] of [[0, 0, 2 * BPC], [1, 2 * BPC, block.length]] as const) {
     const data = block.subarray(start, end);
     frames.push(frameHeader(FRAME.DATA, 0), packetFrameHead({ seqno, offset: start, data, checksums: computeChecksums(data, BPC), last: seqno === 1 }), data);
   }
-  const answer = await new Promise<Array<{ type: number; payload: Buffer }>>((resolve, reject) => {
-    const got: Array<{ type: number; payload: Buffer }> = [];
-    const joiner = new FrameJoiner(1024, (type, payload) => got.push({ type, payload: Buffer.from(payload) }));
-    const socket = net.connect({ host, port: Number(port) }, () => socket.write(Buffer.concat(frames)));
-    socket.on('data', (chunk: Buffer) => joiner.push(chunk));
-    socket.on('error', reject);
-    // A writer closes its end once the last packet is acked.
-    socket.on('end', () => resolve(got));
-  });
+  // The datanode closes once it has sent END and this end closes, as a writer does.
+  const answer: Array<{ type: number; payload: Buffer }> = [];
+  new FrameJoiner(1024, (type, payload) => answer.push({ type, payload })).push(await answerTo(Buffer.concat(frames)));
   expect(answer.map((f) => [f.type, f.type === FRAME.DATA ? f.payload.readUInt32BE(0) : -1])).toEqual([
     [FRAME.DATA, 0],
     [FRAME.DATA, 1],

@@ -242,27 +242,26 @@ describe('block pipeline', () => {
     }
   });
 
-  it('names an unreachable downstream datanode in the failure', async () => {
+  /** A writer to two live datanodes, then one that cannot be reached. */
+  function writerToUnreachableThird(): BlockWriter {
     const [first, second] = cluster.infos();
-    const writer = new BlockWriter({
+    return new BlockWriter({
       blockId: newBlockId(),
       pipeline: [first!, second!, { datanodeId: 'unreachable-third', address: '127.0.0.1:1', streamAddress: '127.0.0.1:1' }],
       bytesPerChecksum: BPC,
       clientName: 'test',
     });
+  }
+
+  it('names an unreachable downstream datanode in the failure', async () => {
+    const writer = writerToUnreachableThird();
     await writer.write(randomBytes(100)).catch(() => undefined);
     await expect(writer.finish()).rejects.toMatchObject({ failedDatanodeId: 'unreachable-third' });
   });
 
   it('names the failed downstream datanode though the writer keeps sending', async () => {
     for (let i = 0; i < 5; i++) {
-      const [first, second] = cluster.infos();
-      const writer = new BlockWriter({
-        blockId: newBlockId(),
-        pipeline: [first!, second!, { datanodeId: 'unreachable-third', address: '127.0.0.1:1', streamAddress: '127.0.0.1:1' }],
-        bytesPerChecksum: BPC,
-        clientName: 'test',
-      });
+      const writer = writerToUnreachableThird();
       const writing = (async () => {
         for (let n = 0; n < 64; n++) await writer.write(randomBytes(MiB));
         await writer.finish();
