@@ -11,14 +11,11 @@
 // simulated workers have no datanode.
 //
 // The simulated workers run in the bench process (not the master's), BENCH_SCHED_SLOTS (4)
-// slots each. Each has its own HTTP/2 connection to the master (all connected, CONNECTS at a
-// time, before anything is measured), and each heartbeat is a real gRPC unary call on it (the
-// path, headers, secret and length-prefixed protobuf message a grpc-js client sends; the
-// reply decoded with the proto's own decoder), made with node:http2
-// directly: grpc-js's client stack (channel, interceptors, Metadata, a deadline timer per call)
-// cost ~240 µs of CPU per heartbeat, as much as the master's whole heartbeat, and on 2 cores
-// the load generator would take the CPU the master is measured on. The fields of a worker's
-// heartbeat that never change are encoded once; its reports are encoded per heartbeat.
+// slots each. Each heartbeats as a real worker does after its first heartbeat: over its own
+// connection to the master's heartbeat stream, with the workers' own HeartbeatStream client
+// (all connected, CONNECTS at a time, before anything is measured). The stream's port comes
+// from the reply to one gRPC heartbeat of sim-worker-0 with no free slots, as every worker
+// learns it.
 // A worker heartbeats with its free slots; the attempts it gets "run" for BENCH_SCHED_TASK_MS
 // (100 ms), then it heartbeats at once to report them SUCCEEDED (as a real worker does when
 // an attempt ends); with nothing to do it waits the interval the reply names. Each worker is
@@ -33,12 +30,11 @@
 // other load on a shared machine disturbs least. BENCH_SCHED_PROFILE=DIR runs the master under
 // `node --cpu-prof --cpu-prof-dir DIR`.
 const fs = require('node:fs');
-const http2 = require('node:http2');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawn } = require('node:child_process');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
-const { SECRET_METADATA_KEY, masterProto, unaryClient } = require('../../packages/common/dist');
+const { HeartbeatStream, masterProto, unaryClient } = require('../../packages/common/dist');
 const { DfsClient } = require('../../packages/dfs/dist');
 const lib = require('../lib');
 
@@ -83,72 +79,6 @@ const selfCpu = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
 };
-
-/**
- * One simulated worker's connection to the master: its own HTTP/2 session, on which
- * heartbeat() makes one gRPC unary Heartbeat call and resolves to the decoded reply.
- */
-class HeartbeatConnection {
-  constructor(address, secret, fixed) {
-    this.address = address;
-    this.method = masterProto().WorkerProtocol.service.Heartbeat;
-    this.headers = {
-      ':method': 'POST',
-      ':path': this.method.path,
-      'content-type': 'application/grpc',
-      te: 'trailers',
-      'grpc-timeout': '30S',
-      [SECRET_METADATA_KEY]: secret,
-    };
-    // Protobuf messages concatenated are one message with the fields of both: the fields
-    // that never change are encoded once, the reports appended per heartbeat.
-    this.fixed = this.method.requestSerialize(fixed);
-    this.connect();
-  }
-
-  connect() {
-    this.session = http2.connect(`http://${this.address}`);
-    this.session.on('error', () => {}); // the calls on it fail with the error
-    /** Settles once the session is connected (or has failed). */
-    this.ready = new Promise((resolve) => {
-      this.session.once('connect', resolve);
-      this.session.once('error', resolve);
-    });
-  }
-
-  heartbeat(reports) {
-    if (this.session.destroyed || this.session.closed) this.connect();
-    const body = reports.length > 0 ? Buffer.concat([this.fixed, this.method.requestSerialize({ reports })]) : this.fixed;
-    const frame = Buffer.allocUnsafe(5 + body.length);
-    frame[0] = 0; // not compressed
-    frame.writeUInt32BE(body.length, 1);
-    body.copy(frame, 5);
-    return new Promise((resolve, reject) => {
-      const stream = this.session.request(this.headers);
-      const chunks = [];
-      let status;
-      const statusOf = (headers) => {
-        if (headers['grpc-status'] !== undefined) status = { code: Number(headers['grpc-status']), message: decodeURIComponent(headers['grpc-message'] ?? '') };
-      };
-      stream.on('response', statusOf); // a call that fails at once has its status here
-      stream.on('trailers', statusOf);
-      stream.on('data', (chunk) => chunks.push(chunk));
-      stream.on('error', reject);
-      stream.on('end', () => {
-        if (!status) return reject(new Error('no grpc-status'));
-        if (status.code !== 0) return reject(new Error(`${status.code}: ${status.message}`));
-        const message = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        if (message.length < 5 || message[0] !== 0) return reject(new Error('not one uncompressed message'));
-        resolve(this.method.responseDeserialize(message.subarray(5, 5 + message.readUInt32BE(1))));
-      });
-      stream.end(frame);
-    });
-  }
-
-  close() {
-    this.session.close();
-  }
-}
 
 function startMaster(dir, namenode, secret) {
   const addressFile = path.join(dir, 'address');
@@ -215,15 +145,20 @@ exports.run = async function run() {
     let lastAssign = 0;
     let errors = 0;
     let done = false;
-    // Connected before anything is measured, CONNECTS at a time: 1,000 connects at once overflow
-    // the master's listen queue (grpc-js listens with node's default backlog, 511), and each
-    // dropped SYN is retried after 1 s, then 3 s, so ~300 first heartbeats took 1–4 s (the whole p99).
+    const identity = (w) => ({ workerId: `sim-worker-${w}`, shuffleAddress: `127.0.0.1:${20000 + w}`, slots: SLOTS });
+    const workerProtocol = unaryClient(masterProto().WorkerProtocol, master.address, { secret });
+    const { heartbeatPort } = await workerProtocol.api.Heartbeat({ ...identity(0), freeSlots: 0, reports: [] });
+    workerProtocol.close();
+    if (!(heartbeatPort > 0)) throw new Error('the master named no heartbeat stream');
+    const streamAddress = `${master.address.slice(0, master.address.lastIndexOf(':'))}:${heartbeatPort}`;
+    // Connected, and announced with no free slots, before anything is measured, CONNECTS at a
+    // time: 1,000 connects at once overflow the master's listen queue (node's default backlog
+    // is 511), and each dropped SYN is retried after 1 s, then 3 s, which would be the p99.
     await pool(WORKERS, CONNECTS, async (w) => {
-      clients[w] = new HeartbeatConnection(master.address, secret, { workerId: `sim-worker-${w}`, shuffleAddress: `127.0.0.1:${20000 + w}`, slots: SLOTS, freeSlots: SLOTS });
-      await clients[w].ready;
+      clients[w] = new HeartbeatStream(streamAddress, secret);
+      await clients[w].heartbeat({ ...identity(w), freeSlots: 0, reports: [] });
     });
     const worker = async (w) => {
-      const client = clients[w];
       let running = [];
       await sleep((w / WORKERS) * 1000); // stagger the first heartbeats over one interval
       while (!done) {
@@ -231,10 +166,11 @@ exports.run = async function run() {
         const t0 = process.hrtime.bigint();
         let reply;
         try {
-          reply = await client.heartbeat(reports);
+          reply = await clients[w].heartbeat({ ...identity(w), freeSlots: SLOTS, reports });
         } catch (err) {
           errors++;
           if (errors < 5) process.stderr.write(`heartbeat failed: ${err.message}\n`);
+          clients[w] = new HeartbeatStream(streamAddress, secret);
           await sleep(1000);
           continue;
         }
@@ -300,7 +236,7 @@ exports.run = async function run() {
   return [
     `The master alone (own process) with ${TASKS.toLocaleString('en')} map tasks queued in its store (${JOBS} jobs, each reading the same ${BLOCKS.toLocaleString('en')} blocks of 64 KiB in ${FILES} files ` +
       `on a 1-datanode cluster: writing them took ${lib.fmt(r.write)}, submitting the jobs ${lib.fmt(r.submit)}), --locality-delay 0, and ${WORKERS.toLocaleString('en')} simulated workers ` +
-      `(each its own HTTP/2 connection making gRPC Heartbeat calls from the bench process, ${SLOTS} slots each; an attempt runs ${TASK_MS} ms, then the worker heartbeats at once to report it SUCCEEDED).`,
+      `(each its own connection to the master's heartbeat stream, from the bench process, ${SLOTS} slots each; an attempt runs ${TASK_MS} ms, then the worker heartbeats at once to report it SUCCEEDED).`,
     '',
     lib.ratioTable(
       ['what', 'measured', 'target', ''],

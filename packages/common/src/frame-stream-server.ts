@@ -45,8 +45,8 @@ export interface FrameStreamServerOptions<R extends { secret: string }> {
   secret: string | undefined;
   log: Logger;
   schema: z.ZodType<R>;
-  /** `source` is the reader's uploaded frames; on a server without uploads it never yields one. */
-  serve(request: R, sink: FrameSink, source: FrameSource): Promise<void>;
+  /** `source` is the reader's uploaded frames (on a server without uploads it never yields one); `peer` its address:port. */
+  serve(request: R, sink: FrameSink, source: FrameSource, peer: string): Promise<void>;
   /**
    * The largest DATA frame this request may be followed by (its uploads); undefined (or
    * no function): it takes none, and bytes after the request are refused.
@@ -112,7 +112,7 @@ export class FrameStreamServer<R extends { secret: string }> {
       .then((request) => {
         clearTimeout(deadline);
         if (!secretMatches(this.options.secret, request.secret)) throw new UnauthenticatedError(WRONG_SECRET_MESSAGE);
-        return this.options.serve(request, socketSink(socket), uploads ?? NO_UPLOADS);
+        return this.options.serve(request, socketSink(socket), uploads ?? NO_UPLOADS, `${socket.remoteAddress ?? ''}:${socket.remotePort ?? ''}`);
       })
       .catch((err: unknown) => {
         clearTimeout(deadline);

@@ -10,3 +10,4 @@ export * from './units';
 export * from './frame-stream';
 export * from './frame-stream-reader';
 export * from './frame-stream-server';
+export * from './heartbeat-stream';

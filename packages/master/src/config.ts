@@ -13,6 +13,8 @@ export interface MasterOptions {
   host?: string;
   /** Default 0: the OS picks a free port. */
   port?: number;
+  /** Port of the heartbeat stream, which workers use after their first heartbeat. Default 0: the OS picks a free port. */
+  heartbeatPort?: number;
   /** Cluster secret: required on every RPC the master serves, and sent on its DFS calls. */
   secret?: string;
   /** Default '1s'; told to workers in every heartbeat reply. */
@@ -36,6 +38,7 @@ export interface MasterConfig {
   namenode: string;
   host: string;
   port: number;
+  heartbeatPort: number;
   secret: string | undefined;
   heartbeatIntervalMs: number;
   workerTimeoutMs: number;
@@ -53,6 +56,7 @@ export const masterOptionsSchema: z.ZodType<MasterConfig, MasterOptions> = z
     namenode: z.string().regex(/^\S+:\d+$/, 'namenode must be host:port'),
     host: z.string().min(1).default('127.0.0.1'),
     port: z.number().int().min(0).max(65535).default(0),
+    heartbeatPort: z.number().int().min(0).max(65535).default(0),
     secret: z.string().optional(),
     heartbeatInterval: durationSchema.refine(positive('heartbeatInterval')).default(parseDuration('1s')),
     workerTimeout: durationSchema.refine(positive('workerTimeout')).default(parseDuration('10s')),
@@ -67,6 +71,7 @@ export const masterOptionsSchema: z.ZodType<MasterConfig, MasterOptions> = z
     namenode: o.namenode,
     host: o.host,
     port: o.port,
+    heartbeatPort: o.heartbeatPort,
     secret: o.secret || undefined,
     heartbeatIntervalMs: o.heartbeatInterval,
     workerTimeoutMs: o.workerTimeout,

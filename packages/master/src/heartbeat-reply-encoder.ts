@@ -10,12 +10,13 @@ const TASK_TYPES: Record<TaskAssignment__Output['type'], number> = { TASK_TYPE_U
 // Wire types: 0 varint, 2 length-delimited.
 const tag = (field: number, wireType: 0 | 2) => (field << 3) | wireType;
 
-export function encodeHeartbeatReply(reply: HeartbeatReply__Output): Buffer {
+/** `headroom` bytes are left free before the message in its ArrayBuffer, for a frame header (see dataFrameInPlace). */
+export function encodeHeartbeatReply(reply: HeartbeatReply__Output, headroom = 0): Buffer {
   const size = new Sizer();
   walkReply(size, reply);
-  const out = new Writer(size.total, size.lengths);
+  const out = new Writer(size.total, size.lengths, headroom);
   walkReply(out, reply);
-  return out.buffer;
+  return out.buffer.subarray(headroom);
 }
 
 /** What the walk of a message calls for each field; a scalar at its default is left out. Fields < 16 (one-byte tags). */
@@ -64,17 +65,19 @@ class Sizer implements Pass {
   }
 }
 
-/** Second pass: writes into a buffer of exactly the measured size. */
+/** Second pass: writes into a buffer of exactly the measured size (after the headroom). */
 class Writer implements Pass {
   readonly buffer: Buffer;
-  private at = 0;
+  private at: number;
   private nested = 0;
 
   constructor(
     size: number,
     private readonly lengths: readonly number[],
+    headroom: number,
   ) {
-    this.buffer = Buffer.allocUnsafe(size);
+    this.buffer = Buffer.allocUnsafe(headroom + size);
+    this.at = headroom;
   }
 
   varint(field: number, value: number): void {
@@ -133,6 +136,7 @@ function walkReply(p: Pass, reply: HeartbeatReply__Output): void {
   for (const assignment of reply.assignments) p.message(1, () => walkAssignment(p, assignment));
   for (const attemptId of reply.killAttempts) p.element(2, attemptId);
   p.varint(3, reply.heartbeatIntervalMs);
+  p.varint(4, reply.heartbeatPort);
 }
 
 function walkAssignment(p: Pass, a: TaskAssignment__Output): void {

@@ -1,5 +1,6 @@
 // Wiring: opens the job store, rebuilds the job tracker from it, serves JobClient and
-// WorkerProtocol on one port, and runs the periodic work (lost workers) every heartbeat interval.
+// WorkerProtocol on one port and the heartbeat stream on another, and runs the periodic work
+// (lost workers) every heartbeat interval.
 import { RpcServer, createLogger, masterProto, type JobClientHandlers, type Logger, type WorkerProtocolHandlers } from '@tsmr/common';
 import { DfsClient } from '@tsmr/dfs';
 import { parseMasterOptions, type MasterOptions } from './config';
@@ -10,7 +11,7 @@ import { OutputCommitter } from './output-committer';
 import { Scheduler } from './scheduler';
 import { Speculator } from './speculator';
 import { WorkerRegistry } from './worker-registry';
-import { serveHeartbeatsDirectly } from './heartbeat-fast-path';
+import { heartbeatStreamServer } from './heartbeat-stream-server';
 import { heartbeatHandler, workerProtocolDefinition, workerProtocolService } from './worker-protocol-service';
 
 export interface Master {
@@ -43,18 +44,19 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
 
   const { JobClient } = masterProto();
   const workerProtocol = workerProtocolDefinition();
-  const heartbeat = heartbeatHandler(tracker, config.heartbeatIntervalMs);
+  let heartbeatPort = 0;
+  const heartbeat = heartbeatHandler(tracker, config.heartbeatIntervalMs, () => heartbeatPort);
+  const heartbeatStream = heartbeatStreamServer({ host: config.host, port: config.heartbeatPort, secret: config.secret, handle: heartbeat, log });
   const server = new RpcServer({ host: config.host, port: config.port, secret: config.secret, log })
     .addService<JobClientHandlers>(JobClient.service, jobClientService({ tracker, store, dfs, defaultMaxAttempts: config.maxAttempts }))
     .addService<WorkerProtocolHandlers>(workerProtocol, workerProtocolService(heartbeat, store));
   let address: string;
   try {
     tracker.recover(Date.now());
+    heartbeatPort = portOf(await heartbeatStream.start());
     address = await server.start();
-    if (!serveHeartbeatsDirectly(server, workerProtocol.Heartbeat, config.secret, heartbeat, log)) {
-      log.warn('grpc-js internals changed: heartbeats served through grpc-js');
-    }
   } catch (err) {
+    await heartbeatStream.stop(0);
     await closeAll();
     throw err;
   }
@@ -66,15 +68,20 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
       log.error({ err }, 'periodic work failed');
     }
   }, config.heartbeatIntervalMs);
-  log.info({ address, dir: config.dir, namenode: config.namenode }, 'master started');
+  log.info({ address, heartbeatPort, dir: config.dir, namenode: config.namenode }, 'master started');
 
   return {
     address,
     async stop() {
       clearInterval(timer);
-      await server.stop();
+      // Heartbeat connections never end by themselves: cut them at once.
+      await Promise.all([heartbeatStream.stop(0), server.stop()]);
       await closeAll();
       log.info({ address }, 'master stopped');
     },
   };
+}
+
+function portOf(address: string): number {
+  return Number(address.slice(address.lastIndexOf(':') + 1));
 }

@@ -7,6 +7,7 @@ import {
   masterProto,
   type AsyncHandlers,
   type HeartbeatReply,
+  type HeartbeatReply__Output,
   type WorkerHeartbeat__Output,
   type WorkerProtocolDefinition,
   type WorkerProtocolHandlers,
@@ -14,7 +15,6 @@ import {
 import { GroupCommit } from './group-commit';
 import { encodeHeartbeatReply } from './heartbeat-reply-encoder';
 import type { JobStore } from './job-store';
-import type { HeartbeatHandler } from './heartbeat-fast-path';
 import type { JobTracker, WorkerOrders, WorkerStatus } from './job-tracker';
 
 const REPORTED_STATES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED']);
@@ -27,8 +27,14 @@ export function workerProtocolDefinition(): WorkerProtocolDefinition {
   return { ...service, Heartbeat: { ...service.Heartbeat, responseSerialize } };
 }
 
-/** Answers heartbeats, whichever way they come in (grpc-js, or heartbeat-fast-path). */
-export function heartbeatHandler(tracker: JobTracker, heartbeatIntervalMs: number): HeartbeatHandler {
+/** What answers one heartbeat: `peer` is the caller's address:port. */
+export type HeartbeatHandler = (request: WorkerHeartbeat__Output, peer: string) => Promise<HeartbeatReply__Output>;
+
+/**
+ * Answers heartbeats, whichever way they come in (gRPC, or the heartbeat stream, whose port
+ * every reply names).
+ */
+export function heartbeatHandler(tracker: JobTracker, heartbeatIntervalMs: number, heartbeatPort: () => number): HeartbeatHandler {
   const heartbeats = new GroupCommit<WorkerStatus, WorkerOrders>((statuses) => tracker.heartbeats(statuses, Date.now()));
   return async (request, peer) => {
     checkHeartbeat(request);
@@ -40,7 +46,7 @@ export function heartbeatHandler(tracker: JobTracker, heartbeatIntervalMs: numbe
       freeSlots: request.freeSlots,
       reports: request.reports,
     });
-    return { ...orders, heartbeatIntervalMs };
+    return { ...orders, heartbeatIntervalMs, heartbeatPort: heartbeatPort() };
   };
 }
 

@@ -36,13 +36,13 @@ const reduce: TaskAssignment__Output = {
 };
 
 it.each<[string, HeartbeatReply__Output]>([
-  ['an empty reply', { assignments: [], killAttempts: [], heartbeatIntervalMs: 0 }],
-  ['a map and a reduce, with kills', { assignments: [map, reduce], killAttempts: ['attempt_20261201000000_0001_m_000009_0', ''], heartbeatIntervalMs: 1000 }],
-  ['a long reply', { assignments: Array.from({ length: 300 }, (_, i) => ({ ...map, taskIndex: i * 1000 })), killAttempts: [], heartbeatIntervalMs: 2 ** 31 }],
+  ['an empty reply', { assignments: [], killAttempts: [], heartbeatIntervalMs: 0, heartbeatPort: 0 }],
+  ['a map and a reduce, with kills', { assignments: [map, reduce], killAttempts: ['attempt_20261201000000_0001_m_000009_0', ''], heartbeatIntervalMs: 1000, heartbeatPort: 40123 }],
+  ['a long reply', { assignments: Array.from({ length: 300 }, (_, i) => ({ ...map, taskIndex: i * 1000 })), killAttempts: [], heartbeatIntervalMs: 2 ** 31, heartbeatPort: 65535 }],
 ])('%s decodes as the proto codec encodes it', (_name, reply) => {
   expect(viaEncoder(reply)).toEqual(viaProto(reply));
 });
 
 it('refuses numbers a varint of the reply cannot carry', () => {
-  expect(() => encodeHeartbeatReply({ assignments: [{ ...map, taskIndex: -1 }], killAttempts: [], heartbeatIntervalMs: 0 })).toThrow(RangeError);
+  expect(() => encodeHeartbeatReply({ assignments: [{ ...map, taskIndex: -1 }], killAttempts: [], heartbeatIntervalMs: 0, heartbeatPort: 0 })).toThrow(RangeError);
 });

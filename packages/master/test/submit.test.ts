@@ -15,6 +15,7 @@ describe('options', () => {
       namenode: 'localhost:9000',
       host: '127.0.0.1',
       port: 0,
+      heartbeatPort: 0,
       secret: undefined,
       heartbeatIntervalMs: 250,
       workerTimeoutMs: 10_000,

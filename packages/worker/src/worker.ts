@@ -12,6 +12,7 @@ import { parseWorkerOptions, type WorkerOptions } from './config';
 import { HeartbeatLoop } from './heartbeat-loop';
 import { Janitor } from './janitor';
 import { JobCache } from './job-cache';
+import { MasterHeartbeat } from './master-heartbeat';
 import { ShuffleFetcher } from './shuffle-fetcher';
 import { SHUFFLE_STREAM, servePartition, shuffleRequestSchema } from './shuffle-service';
 import { SplitBuffers } from './split-buffers';
@@ -79,8 +80,9 @@ export async function startWorker(options: WorkerOptions, log: Logger = createLo
     (assignment, signal) => launcher.run(assignment, signal),
     () => loop.now(),
   );
+  const heartbeats = new MasterHeartbeat({ master: config.master, secret: config.secret, grpc: (request) => master.api.Heartbeat(request), log });
   const loop: HeartbeatLoop = new HeartbeatLoop({
-    heartbeat: (request) => master.api.Heartbeat(request),
+    heartbeat: (request) => heartbeats.heartbeat(request),
     tracker,
     identity: { workerId, shuffleAddress: address, datanodeId: config.datanodeId ?? '', slots: config.slots },
     assign: (assignment) => tracker.launch(assignment),
@@ -104,6 +106,7 @@ export async function startWorker(options: WorkerOptions, log: Logger = createLo
     workerId,
     async stop() {
       await loop.stop();
+      heartbeats.close();
       await Promise.all([tracker.stopAll(), janitor.stop(), server.stop(STOP_GRACE_MS)]);
       await runner.stop();
       master.close();

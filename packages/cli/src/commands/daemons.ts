@@ -114,7 +114,8 @@ export function registerDaemonCommands(program: Command): void {
     .requiredOption('--dir <dir>', 'where the job database lives')
     .requiredOption('--namenode <host:port>', 'the DFS namenode')
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--port <port>', 'port to bind (0: any free port)', intFlag(0), 0)
+    .option('--port <port>', 'port of its gRPC services: job clients, and workers\' first heartbeats (0: any free port)', intFlag(0), 0)
+    .option('--heartbeat-port <port>', 'port of the heartbeat stream, where workers send the rest over TCP (0: any free port)', intFlag(0), 0)
     .option('--heartbeat-interval <duration>', 'how often workers heartbeat', durationFlag, '1s')
     .option('--worker-timeout <duration>', 'silence after which a worker is lost', durationFlag, '10s')
     .option('--locality-delay <duration>', 'how long a job waits for a data-local slot (default: 3 heartbeats)', durationFlag)
@@ -137,6 +138,7 @@ export function registerDaemonCommands(program: Command): void {
                 namenode: opts.namenode,
                 host: opts.host,
                 port: opts.port,
+                heartbeatPort: opts.heartbeatPort,
                 secret: process.env.TSMR_SECRET || undefined,
                 heartbeatInterval: opts.heartbeatInterval,
                 workerTimeout: opts.workerTimeout,

@@ -1,0 +1,53 @@
+// The master's end of the heartbeat stream (see packages/common/src/heartbeat-stream.ts):
+// each worker's connection answers its heartbeats one after another, with the same handler
+// and reply encoder as WorkerProtocol/Heartbeat over gRPC.
+import {
+  FRAME_HEADER_BYTES,
+  FrameStreamServer,
+  HEARTBEAT_STREAM,
+  InvalidArgumentError,
+  MAX_MESSAGE_BYTES,
+  heartbeatStreamRequestSchema,
+  masterProto,
+  type HeartbeatStreamRequest,
+  type Logger,
+  type WorkerHeartbeat__Output,
+} from '@tsmr/common';
+import { encodeHeartbeatReply } from './heartbeat-reply-encoder';
+import type { HeartbeatHandler } from './worker-protocol-service';
+
+export interface HeartbeatStreamServerOptions {
+  host: string;
+  /** 0: the OS picks a free port. */
+  port: number;
+  secret: string | undefined;
+  handle: HeartbeatHandler;
+  log: Logger;
+}
+
+export function heartbeatStreamServer(options: HeartbeatStreamServerOptions): FrameStreamServer<HeartbeatStreamRequest> {
+  const { Heartbeat } = masterProto().WorkerProtocol.service;
+  const decode = (message: Buffer): WorkerHeartbeat__Output => {
+    try {
+      return Heartbeat.requestDeserialize(message);
+    } catch {
+      throw new InvalidArgumentError(`${HEARTBEAT_STREAM}: a frame that is not a WorkerHeartbeat`);
+    }
+  };
+  return new FrameStreamServer({
+    name: HEARTBEAT_STREAM,
+    host: options.host,
+    port: options.port,
+    secret: options.secret,
+    log: options.log,
+    schema: heartbeatStreamRequestSchema,
+    uploadLimit: () => MAX_MESSAGE_BYTES,
+    async serve(_request, sink, heartbeats, peer) {
+      for (let message = await heartbeats.next(); message; message = await heartbeats.next()) {
+        const reply = await options.handle(decode(message), peer);
+        await sink.send(encodeHeartbeatReply(reply, FRAME_HEADER_BYTES));
+      }
+      sink.end();
+    },
+  });
+}

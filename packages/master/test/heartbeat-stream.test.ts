@@ -1,0 +1,136 @@
+// The heartbeat stream: the master's server (with a stand-in handler) and the workers'
+// HeartbeatStream client, over loopback. Heartbeats are answered in order on one
+// connection; a wrong secret, a malformed frame, a failed handler, a silent master and a
+// stopped one each break the connection with the error a gRPC heartbeat would get.
+import { status } from '@grpc/grpc-js';
+import {
+  HeartbeatStream,
+  InvalidArgumentError,
+  encodeRequest,
+  frameHeader,
+  FRAME,
+  FrameJoiner,
+  decodeError,
+  silentLogger,
+  type HeartbeatReply__Output,
+  type WorkerHeartbeat__Output,
+} from '@tsmr/common';
+import net from 'node:net';
+import { heartbeatStreamServer } from '../src/heartbeat-stream-server';
+import type { HeartbeatHandler } from '../src/worker-protocol-service';
+
+const SECRET = 'heartbeat-secret';
+const running: (() => unknown)[] = [];
+afterEach(async () => {
+  while (running.length > 0) await running.pop()?.();
+});
+
+/** A reply told apart by `n`: it kills the attempt of map n. */
+const reply = (n: number): HeartbeatReply__Output => ({
+  assignments: [],
+  killAttempts: [`attempt_20261201000000_0001_m_${String(n).padStart(6, '0')}_0`],
+  heartbeatIntervalMs: 1000,
+  heartbeatPort: 0,
+});
+
+/** A server whose handler records each heartbeat and answers with a kill naming its count. */
+async function startServer(handle?: HeartbeatHandler) {
+  const seen: { request: WorkerHeartbeat__Output; peer: string }[] = [];
+  const server = heartbeatStreamServer({
+    host: '127.0.0.1',
+    port: 0,
+    secret: SECRET,
+    log: silentLogger(),
+    handle:
+      handle ??
+      (async (request, peer) => {
+        seen.push({ request, peer });
+        return reply(seen.length);
+      }),
+  });
+  const address = await server.start();
+  running.push(() => server.stop(0));
+  return { address, seen, stop: () => server.stop(0) };
+}
+
+function client(address: string, secret = SECRET, timeoutMs?: number): HeartbeatStream {
+  const stream = new HeartbeatStream(address, secret, timeoutMs);
+  running.push(() => stream.close());
+  return stream;
+}
+
+const beat = (n: number) => ({ workerId: 'worker-a', shuffleAddress: '127.0.0.1:4000', slots: 4, freeSlots: n % 5, reports: [] });
+
+test('heartbeats on one connection are answered in order, each with its own reply', async () => {
+  const { address, seen } = await startServer();
+  const stream = client(address);
+  for (let n = 1; n <= 50; n++) {
+    const answer = await stream.heartbeat(beat(n));
+    expect(answer).toEqual(reply(n));
+  }
+  expect(seen.map((s) => s.request.freeSlots)).toEqual(Array.from({ length: 50 }, (_, i) => (i + 1) % 5));
+  expect(seen[0]!.request).toMatchObject({ workerId: 'worker-a', shuffleAddress: '127.0.0.1:4000', slots: 4 });
+  expect(seen[0]!.peer).toMatch(/^127\.0\.0\.1:\d+$/);
+});
+
+test('a wrong secret is UNAUTHENTICATED, and the handler never runs', async () => {
+  const { address, seen } = await startServer();
+  const stream = client(address, 'not-the-secret');
+  await expect(stream.heartbeat(beat(1))).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+  await expect(stream.heartbeat(beat(2))).rejects.toMatchObject({ code: status.UNAUTHENTICATED });
+  expect(seen).toHaveLength(0);
+});
+
+test('a failed heartbeat ends its connection with the error; the server serves the next one', async () => {
+  let calls = 0;
+  const { address } = await startServer(async () => {
+    if (++calls === 2) throw new InvalidArgumentError('worker_id is empty');
+    return reply(calls);
+  });
+  const first = client(address);
+  await first.heartbeat(beat(1));
+  await expect(first.heartbeat(beat(2))).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, message: expect.stringContaining('worker_id is empty') });
+  await expect(first.heartbeat(beat(3))).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+  await expect(client(address).heartbeat(beat(4))).resolves.toMatchObject({ heartbeatIntervalMs: 1000 });
+});
+
+test('a frame that is not a WorkerHeartbeat gets one INVALID_ARGUMENT frame, and the connection closes', async () => {
+  const { address, seen } = await startServer();
+  const socket = net.connect(Number(address.split(':')[1]), '127.0.0.1');
+  running.push(() => socket.destroy());
+  const frames: { type: number; payload: Buffer }[] = [];
+  const joiner = new FrameJoiner(1 << 20, (type, payload) => frames.push({ type, payload: Buffer.from(payload) }));
+  socket.on('data', (chunk: Buffer) => joiner.push(chunk));
+  const closed = new Promise((resolve) => socket.once('close', resolve));
+  const garbage = Buffer.from([0xff, 0xff, 0xff, 0xff]);
+  socket.write(Buffer.concat([encodeRequest({ secret: SECRET }), frameHeader(FRAME.DATA, garbage.length), garbage]));
+  await closed;
+  expect(frames).toHaveLength(1);
+  expect(frames[0]!.type).toBe(FRAME.ERROR);
+  expect(decodeError(frames[0]!.payload)).toMatchObject({ code: status.INVALID_ARGUMENT, message: expect.stringContaining('not a WorkerHeartbeat') });
+  expect(seen).toHaveLength(0);
+});
+
+test('a master that does not answer within the timeout: DEADLINE_EXCEEDED, and the connection is dropped', async () => {
+  const { address } = await startServer(() => new Promise<never>(() => undefined));
+  const stream = client(address, SECRET, 200);
+  await expect(stream.heartbeat(beat(1))).rejects.toMatchObject({ code: status.DEADLINE_EXCEEDED });
+  await expect(stream.heartbeat(beat(2))).rejects.toMatchObject({ code: status.DEADLINE_EXCEEDED });
+});
+
+test('a master that stops: the heartbeat waiting on it, and every later one, is UNAVAILABLE', async () => {
+  let answer: (() => void) | undefined;
+  const { address, stop } = await startServer(
+    () =>
+      new Promise((resolve) => {
+        answer = () => resolve(reply(1));
+      }),
+  );
+  const stream = client(address);
+  const waiting = stream.heartbeat(beat(1));
+  while (!answer) await new Promise((resolve) => setTimeout(resolve, 5));
+  await stop();
+  await expect(waiting).rejects.toMatchObject({ code: status.UNAVAILABLE });
+  await expect(stream.heartbeat(beat(2))).rejects.toMatchObject({ code: status.UNAVAILABLE });
+  await expect(client(address).heartbeat(beat(3))).rejects.toMatchObject({ code: status.UNAVAILABLE });
+});
