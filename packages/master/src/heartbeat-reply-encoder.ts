@@ -2,7 +2,10 @@
 // and protobufjs's generic path (fromObject, then encode) builds a message object for each
 // nested field and writes strings with a JavaScript UTF-8 loop (≈ 8% of a busy master's CPU).
 // Here one walk of the reply measures it, a second writes it into one buffer. Decoders see the
-// same message (fields at their defaults are left out, as proto3 allows).
+// same message (fields at their defaults are left out, as proto3 allows). A map's split and a
+// job's params are encoded once and their bytes copied into every reply that assigns them:
+// they never change once made (a task's split is planned at submission, a job's params
+// come with it), and they were most of what the encoder wrote.
 import type { HeartbeatReply__Output, InputSplit__Output, MapOutputLocation__Output, TaskAssignment__Output } from '@tsmr/common';
 
 const TASK_TYPES: Record<TaskAssignment__Output['type'], number> = { TASK_TYPE_UNSPECIFIED: 0, MAP: 1, REDUCE: 2 };
@@ -12,11 +15,25 @@ const tag = (field: number, wireType: 0 | 2) => (field << 3) | wireType;
 
 /** `headroom` bytes are left free before the message in its ArrayBuffer, for a frame header (see dataFrameInPlace). */
 export function encodeHeartbeatReply(reply: HeartbeatReply__Output, headroom = 0): Buffer {
+  return encode((p) => walkReply(p, reply), headroom);
+}
+
+function encode(walk: (p: Pass) => void, headroom = 0): Buffer {
   const size = new Sizer();
-  walkReply(size, reply);
+  walk(size);
   const out = new Writer(size.total, size.lengths, headroom);
-  walkReply(out, reply);
+  walk(out);
   return out.buffer.subarray(headroom);
+}
+
+/** Encoded fields, by the object they encode (see the top of the file). */
+const encodedSplits = new WeakMap<InputSplit__Output, Buffer>();
+const encodedParams = new WeakMap<Record<string, string>, Buffer>();
+
+function cached<K extends object>(cache: WeakMap<K, Buffer>, key: K, walk: (p: Pass) => void): Buffer {
+  let bytes = cache.get(key);
+  if (!bytes) cache.set(key, (bytes = encode(walk)));
+  return bytes;
 }
 
 /** What the walk of a message calls for each field; a scalar at its default is left out. Fields < 16 (one-byte tags). */
@@ -27,6 +44,8 @@ interface Pass {
   element(field: number, value: string): void;
   /** A packed repeated varint field. */
   packed(field: number, values: readonly number[]): void;
+  /** Fields already encoded, tags and all. */
+  encoded(bytes: Buffer): void;
   /** A nested message, whose fields walk() visits. */
   message(field: number, walk: () => void): void;
 }
@@ -50,6 +69,10 @@ class Sizer implements Pass {
 
   packed(_field: number, values: readonly number[]): void {
     if (values.length > 0) this.delimited(values.reduce((sum, v) => sum + varintSize(v), 0));
+  }
+
+  encoded(bytes: Buffer): void {
+    this.total += bytes.length;
   }
 
   message(_field: number, walk: () => void): void {
@@ -104,6 +127,10 @@ class Writer implements Pass {
     for (const value of values) this.raw(value);
   }
 
+  encoded(bytes: Buffer): void {
+    this.at += bytes.copy(this.buffer, this.at);
+  }
+
   message(field: number, walk: () => void): void {
     this.buffer[this.at++] = tag(field, 2);
     this.raw(this.lengths[this.nested++]!);
@@ -145,18 +172,22 @@ function walkAssignment(p: Pass, a: TaskAssignment__Output): void {
   p.varint(3, TASK_TYPES[a.type]);
   p.varint(4, a.taskIndex);
   const split = a.split;
-  if (split) p.message(5, () => walkSplit(p, split));
+  if (split) p.encoded(cached(encodedSplits, split, (q) => q.message(5, () => walkSplit(q, split))));
   p.varint(6, a.reducers);
-  for (const key of Object.keys(a.params)) {
-    p.message(7, () => {
-      p.string(1, key);
-      p.string(2, a.params[key]!);
-    });
-  }
+  p.encoded(cached(encodedParams, a.params, (q) => walkParams(q, a.params)));
   p.string(8, a.output);
   for (const location of a.mapOutputs) p.message(9, () => walkMapOutput(p, location));
   p.packed(10, a.skipRecords);
   p.varint(11, a.outputReplication);
+}
+
+function walkParams(p: Pass, params: Record<string, string>): void {
+  for (const key of Object.keys(params)) {
+    p.message(7, () => {
+      p.string(1, key);
+      p.string(2, params[key]!);
+    });
+  }
 }
 
 function walkSplit(p: Pass, s: InputSplit__Output): void {
