@@ -267,6 +267,10 @@ export class JobStore {
     this.db = new Database(path.join(dir, 'master.db'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // A heartbeat's savepoint copies each page it first changes into a sub-journal: in memory,
+    // not a temp file (a microbenchmark of a heartbeat's rows, 300 heartbeats a transaction:
+    // the savepoints added 14–24 µs a heartbeat through a temp file, 0–10 in memory).
+    this.db.pragma('temp_store = MEMORY');
     openSchema(this.db);
     addMissingColumns(this.db);
     const db = this.db;
