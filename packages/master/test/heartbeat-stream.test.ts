@@ -1,7 +1,8 @@
 // The heartbeat stream: the master's server (with a stand-in handler) and the workers'
 // HeartbeatStream client, over loopback. Heartbeats are answered in order on one
 // connection; a wrong secret, a malformed frame, a failed handler, a silent master and a
-// stopped one each break the connection with the error a gRPC heartbeat would get.
+// stopped one each break the connection with the error a gRPC heartbeat would get. Then a
+// real master, whose gRPC reply names the stream a job's heartbeats then go over.
 import { status } from '@grpc/grpc-js';
 import {
   HeartbeatStream,
@@ -18,11 +19,13 @@ import {
 import net from 'node:net';
 import { heartbeatStreamServer } from '../src/heartbeat-stream-server';
 import type { HeartbeatHandler } from '../src/worker-protocol-service';
+import { FakeWorker, runJob, startMiniDfs, startTestMaster, stopAll, submit, writeInput, type WorkerApi } from './harness';
 
 const SECRET = 'heartbeat-secret';
 const running: (() => unknown)[] = [];
 afterEach(async () => {
   while (running.length > 0) await running.pop()?.();
+  await stopAll();
 });
 
 /** A reply told apart by `n`: it kills the attempt of map n. */
@@ -133,4 +136,28 @@ test('a master that stops: the heartbeat waiting on it, and every later one, is 
   await expect(waiting).rejects.toMatchObject({ code: status.UNAVAILABLE });
   await expect(stream.heartbeat(beat(2))).rejects.toMatchObject({ code: status.UNAVAILABLE });
   await expect(client(address).heartbeat(beat(3))).rejects.toMatchObject({ code: status.UNAVAILABLE });
+});
+
+test('a real master names its stream in a gRPC reply, and a job runs to its end with every later heartbeat over it', async () => {
+  const dfs = await startMiniDfs(1);
+  const m = await startTestMaster(dfs, { secret: SECRET });
+  await writeInput(dfs.dfs, '/in/a.txt', 5000);
+  await writeInput(dfs.dfs, '/in/b.txt', 100);
+  const jobId = await submit(m.client, { inputs: ['/in'], output: '/out', reducers: 2 });
+  const identity = { workerId: 'w1', shuffleAddress: '127.0.0.1:7001', datanodeId: '', slots: 4 };
+  const { heartbeatPort } = await m.worker.Heartbeat({ ...identity, freeSlots: 0, reports: [] });
+  expect(heartbeatPort).toBeGreaterThan(0);
+  const stream = client(`127.0.0.1:${heartbeatPort}`);
+  let overStream = 0;
+  const api = {
+    Heartbeat: (request: Parameters<WorkerApi['Heartbeat']>[0]) => {
+      overStream++;
+      return stream.heartbeat(request);
+    },
+  } as WorkerApi;
+  const status = await runJob(dfs.dfs, m.client, jobId, [new FakeWorker(api, identity.workerId, identity.datanodeId, identity.shuffleAddress)]);
+  expect(status).toMatchObject({ state: 'SUCCEEDED', mapsTotal: 3, mapsDone: 3, reducesDone: 2 });
+  expect(status.counters).toMatchObject({ RECORDS: 50 });
+  expect((await dfs.dfs.list('/out')).map((f) => f.path).sort()).toEqual(['/out/_SUCCESS', '/out/part-r-00000', '/out/part-r-00001']);
+  expect(overStream).toBeGreaterThan(5);
 });
