@@ -103,15 +103,16 @@ export class FrameStreamServer<R extends { secret: string }> {
     let uploads: UploadQueue | undefined;
     // The last frame written, the connection is done, whether or not the reader closes it.
     socket.once('finish', () => (uploads ? uploads.linger() : socket.destroy()));
-    const uploadLimit = (request: R) => {
+    // The secret is checked before any upload is taken, so a reader without it gets no buffer.
+    const admit = (request: R) => {
+      if (!secretMatches(this.options.secret, request.secret)) throw new UnauthenticatedError(WRONG_SECRET_MESSAGE);
       const limit = this.options.uploadLimit?.(request);
       if (limit !== undefined) uploads = new UploadQueue(socket, limit);
       return uploads;
     };
-    readRequest(socket, this.options.schema, this.options.name, uploadLimit)
+    readRequest(socket, this.options.schema, this.options.name, admit)
       .then((request) => {
         clearTimeout(deadline);
-        if (!secretMatches(this.options.secret, request.secret)) throw new UnauthenticatedError(WRONG_SECRET_MESSAGE);
         return this.options.serve(request, socketSink(socket), uploads ?? NO_UPLOADS, `${socket.remoteAddress ?? ''}:${socket.remotePort ?? ''}`);
       })
       .catch((err: unknown) => {
@@ -130,11 +131,11 @@ export class FrameStreamServer<R extends { secret: string }> {
 }
 
 /**
- * The request frame a reader sends first; rejects if the connection ends before it or it
- * is malformed. What follows it goes to the request's `uploads`, or is refused when it
- * takes none.
+ * The request frame a reader sends first; rejects if the connection ends before it, it is
+ * malformed, or `admit` throws. What follows it goes to the UploadQueue `admit` returns, or
+ * is refused when it returns none.
  */
-function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string, uploads: (request: R) => UploadQueue | undefined): Promise<R> {
+function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string, admit: (request: R) => UploadQueue | undefined): Promise<R> {
   return new Promise((resolve, reject) => {
     let received: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer) => {
@@ -144,12 +145,13 @@ function readRequest<R>(socket: net.Socket, schema: z.ZodType<R>, name: string, 
       if (length > MAX_REQUEST_BYTES) return done(new InvalidArgumentError(`${name}: a request of ${length} bytes is too large`));
       if (received.length < 4 + length) return;
       let request: R;
+      let queue: UploadQueue | undefined;
       try {
         request = decodeRequest(received.subarray(4, 4 + length), schema, name);
+        queue = admit(request);
       } catch (err) {
         return done(err);
       }
-      const queue = uploads(request);
       const rest = received.subarray(4 + length);
       if (rest.length > 0 && !queue) return done(new InvalidArgumentError(`${name}: bytes after the request`));
       done(undefined, request);

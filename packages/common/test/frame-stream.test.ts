@@ -130,8 +130,12 @@ test('a reader that stops reading is cut after the idle timeout, which ends its 
   socket.destroy();
 });
 
-/** A server that takes uploads of up to 256 KiB a frame and echoes each one back, then END. */
-async function startEchoServer() {
+/**
+ * A server that takes uploads of up to 256 KiB a frame and echoes each one back, then END;
+ * `uploadsTaken` counts the requests it took uploads for.
+ */
+async function startEchoServer(secret?: string) {
+  let uploadsTaken = 0;
   const serve = async (_: Request, sink: FrameSink, source: FrameSource) => {
     // Each payload goes back through dataFrameInPlace: it must have room for its header.
     for (let frame = await source.next(); frame; frame = await source.next()) await sink.send(frame);
@@ -141,16 +145,19 @@ async function startEchoServer() {
     name: 'echo stream',
     host: '127.0.0.1',
     port: 0,
-    secret: undefined,
+    secret,
     log: silentLogger(),
     schema,
     serve,
-    uploadLimit: () => 256 * 1024,
+    uploadLimit: () => {
+      uploadsTaken++;
+      return 256 * 1024;
+    },
     errorMetadata: (err) => ({ seen: String((err as Error).message.length) }),
   });
   const address = await server.start();
   running.push(() => server.stop(0));
-  return address;
+  return { address, uploadsTaken: () => uploadsTaken };
 }
 
 /** Sends `pieces` on a fresh connection, one per event-loop turn, and resolves to the frames that come back before it closes. */
@@ -182,7 +189,7 @@ function cutUnevenly(bytes: Buffer): Buffer[] {
 }
 
 test('a server that takes uploads gets the frames whole and in order, however the bytes are cut', async () => {
-  const address = await startEchoServer();
+  const { address } = await startEchoServer();
   const payloads = [Buffer.from('a'), Buffer.alloc(0), Buffer.alloc(200_000, 3), Buffer.from('tail'), Buffer.alloc(70_000, 9)];
   const upload = Buffer.concat([encodeRequest({ bytes: 0, secret: '' }), ...payloads.map(dataFrame), frameHeader(FRAME.END, 0)]);
   for (const pieces of [[upload], cutUnevenly(upload)]) {
@@ -193,7 +200,7 @@ test('a server that takes uploads gets the frames whole and in order, however th
 });
 
 test('an uploaded frame over the limit, or of an unknown type, gets one INVALID_ARGUMENT error frame with its metadata', async () => {
-  const address = await startEchoServer();
+  const { address } = await startEchoServer();
   const request = encodeRequest({ bytes: 0, secret: '' });
   for (const bad of [frameHeader(FRAME.DATA, 256 * 1024 + 1), frameHeader(9, 1)]) {
     const answer = await exchange(address, [request, dataFrame(Buffer.from('ok')), bad, Buffer.alloc(1)]);
@@ -201,6 +208,17 @@ test('an uploaded frame over the limit, or of an unknown type, gets one INVALID_
     const error = decodeError(answer[1]!.payload);
     expect(error).toMatchObject({ code: 3, metadata: { seen: String(error.message.length) } });
   }
+});
+
+test('a reader with the wrong secret is refused before any upload is taken: no buffer for the frame it announces', async () => {
+  const { address, uploadsTaken } = await startEchoServer('the-secret');
+  // A request, then the header of the largest frame allowed and one byte of it, in one packet.
+  const answer = await exchange(address, [Buffer.concat([encodeRequest({ bytes: 0, secret: 'wrong' }), frameHeader(FRAME.DATA, 256 * 1024), Buffer.alloc(1)])]);
+  expect(answer).toHaveLength(1);
+  expect(decodeError(answer[0]!.payload)).toMatchObject({ code: 16 }); // UNAUTHENTICATED
+  expect(uploadsTaken()).toBe(0);
+  expect(await exchange(address, [encodeRequest({ bytes: 0, secret: 'the-secret' }), dataFrame(Buffer.from('ok')), frameHeader(FRAME.END, 0)])).toHaveLength(2);
+  expect(uploadsTaken()).toBe(1);
 });
 
 test('a server without uploads refuses bytes after the request', async () => {
