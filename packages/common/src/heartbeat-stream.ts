@@ -39,14 +39,16 @@ interface PendingHeartbeat {
 
 /**
  * A connection to the master's heartbeat stream at `address` (host:port), made at once. Once
- * it fails (the connection breaks, the master sends ERROR, a heartbeat goes unanswered for
- * `timeoutMs`), every heartbeat on it rejects with that failure: the caller makes another.
+ * it fails (it does not connect within `timeoutMs`, the connection breaks, the master sends
+ * ERROR, a heartbeat goes unanswered for `timeoutMs`), every heartbeat on it rejects with
+ * that failure: the caller makes another.
  */
 export class HeartbeatStream {
   private readonly socket: net.Socket;
   private readonly method = masterProto().WorkerProtocol.service.Heartbeat;
   private readonly pending: PendingHeartbeat[] = [];
-  private failure: Error | undefined;
+  private failedWith: Error | undefined;
+  private isConnected = false;
 
   constructor(
     readonly address: string,
@@ -54,6 +56,12 @@ export class HeartbeatStream {
     private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
   ) {
     this.socket = connectFrameStream(address);
+    const connectTimer = setTimeout(() => this.fail(new UnavailableError(`${HEARTBEAT_STREAM} ${address}: not connected within ${timeoutMs / 1000} s`)), timeoutMs);
+    this.socket.once('connect', () => {
+      clearTimeout(connectTimer);
+      this.isConnected = true;
+    });
+    this.socket.once('close', () => clearTimeout(connectTimer));
     const joiner = new FrameJoiner(MAX_MESSAGE_BYTES, (type, payload) => this.onFrame(type, payload));
     this.socket.on('data', (chunk: Buffer) => {
       try {
@@ -67,8 +75,18 @@ export class HeartbeatStream {
     this.socket.write(encodeRequest({ secret: secret ?? '' } satisfies HeartbeatStreamRequest));
   }
 
+  /** Connected and not failed: a heartbeat sent now goes straight out. */
+  get ready(): boolean {
+    return this.isConnected && this.failedWith === undefined;
+  }
+
+  /** Why the stream failed, once it has. */
+  get failure(): Error | undefined {
+    return this.failedWith;
+  }
+
   heartbeat(request: WorkerHeartbeat): Promise<HeartbeatReply__Output> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.failedWith) return Promise.reject(this.failedWith);
     const message = this.method.requestSerialize(request);
     this.socket.write(Buffer.concat([frameHeader(FRAME.DATA, message.length), message]));
     return new Promise((resolve, reject) => {
@@ -85,7 +103,7 @@ export class HeartbeatStream {
   }
 
   private onFrame(type: number, payload: Buffer): void {
-    if (this.failure) return;
+    if (this.failedWith) return;
     if (type === FRAME.ERROR) {
       const { code, message } = decodeError(payload);
       return this.fail(errorOfCode(code, message));
@@ -103,8 +121,8 @@ export class HeartbeatStream {
   }
 
   private fail(err: Error): void {
-    if (this.failure) return;
-    this.failure = err;
+    if (this.failedWith) return;
+    this.failedWith = err;
     this.socket.destroy();
     for (const call of this.pending.splice(0)) {
       clearTimeout(call.timer);

@@ -1,11 +1,11 @@
 // How a worker's heartbeats reach the master: over gRPC until a reply names the master's
-// heartbeat stream (see packages/common/src/heartbeat-stream.ts), then over that stream. A
-// heartbeat the stream fails is sent again at once over gRPC, which stays in use for
-// STREAM_RETRY_MS before the stream is tried again: a master that restarted is found on its
-// gRPC port and names its new stream, and a stream port a firewall blocks costs one slow
-// heartbeat per retry, not every other one. Sending a heartbeat twice is safe: the master
-// ignores a report it has already applied, and attempts assigned in a reply that was lost
-// are found unreported and run again, as after any lost reply.
+// heartbeat stream (see packages/common/src/heartbeat-stream.ts), then over that stream once
+// it has connected; until then, heartbeats keep going over gRPC, so a stream port a firewall
+// drops delays none of them. A heartbeat the stream fails is sent again at once over gRPC,
+// which stays in use for STREAM_RETRY_MS before the stream is tried again: a master that
+// restarted is found on its gRPC port and names its new stream. Sending a heartbeat twice is
+// safe: the master ignores a report it has already applied, and attempts assigned in a reply
+// that was lost are found unreported and run again, as after any lost reply.
 import { HeartbeatStream, type HeartbeatReply__Output, type Logger, type WorkerHeartbeat } from '@tsmr/common';
 
 const STREAM_RETRY_MS = 30_000;
@@ -29,21 +29,29 @@ export class MasterHeartbeat {
   constructor(private readonly options: MasterHeartbeatOptions) {}
 
   async heartbeat(request: WorkerHeartbeat): Promise<HeartbeatReply__Output> {
-    if (this.stream) {
+    if (this.stream?.failure) this.dropStream(this.stream.failure); // it failed between heartbeats, or never connected
+    if (this.stream?.ready) {
       try {
         return await this.stream.heartbeat(request);
       } catch (err) {
-        this.options.log.warn({ err }, `heartbeat stream failed; heartbeating over gRPC for ${(this.options.streamRetryMs ?? STREAM_RETRY_MS) / 1000} s`);
-        this.streamAfter = Date.now() + (this.options.streamRetryMs ?? STREAM_RETRY_MS);
+        this.dropStream(err);
       }
     }
-    this.stream = undefined;
+    // No stream, or one still connecting.
     const reply = await this.options.grpc(request);
-    if (reply.heartbeatPort > 0 && Date.now() >= this.streamAfter) {
+    if (!this.stream && reply.heartbeatPort > 0 && Date.now() >= this.streamAfter) {
       const host = this.options.master.slice(0, this.options.master.lastIndexOf(':'));
       this.stream = new HeartbeatStream(`${host}:${reply.heartbeatPort}`, this.options.secret);
     }
     return reply;
+  }
+
+  private dropStream(err: unknown): void {
+    const retryMs = this.options.streamRetryMs ?? STREAM_RETRY_MS;
+    this.options.log.warn({ err }, `heartbeat stream failed; heartbeating over gRPC for ${retryMs / 1000} s`);
+    this.streamAfter = Date.now() + retryMs;
+    this.stream?.close();
+    this.stream = undefined;
   }
 
   close(): void {

@@ -114,7 +114,7 @@ export function registerDaemonCommands(program: Command): void {
     .requiredOption('--dir <dir>', 'where the job database lives')
     .requiredOption('--namenode <host:port>', 'the DFS namenode')
     .option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--port <port>', 'port of its gRPC services: job clients, and workers\' first heartbeats (0: any free port)', intFlag(0), 0)
+    .option('--port <port>', 'port of its gRPC services: job clients, and workers\' heartbeats until the heartbeat stream takes over (0: any free port)', intFlag(0), 0)
     .option('--heartbeat-port <port>', 'port of the heartbeat stream, where workers send the rest over TCP (0: any free port)', intFlag(0), 0)
     .option('--heartbeat-interval <duration>', 'how often workers heartbeat', durationFlag, '1s')
     .option('--worker-timeout <duration>', 'silence after which a worker is lost', durationFlag, '10s')
