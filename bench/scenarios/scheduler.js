@@ -46,7 +46,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawn } = require('node:child_process');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
-const { HeartbeatStream, masterProto, unaryClient } = require('../../packages/common/dist');
+const { HeartbeatStream, masterProto, splitAddress, unaryClient } = require('../../packages/common/dist');
 const { DfsClient } = require('../../packages/dfs/dist');
 const lib = require('../lib');
 
@@ -158,7 +158,7 @@ exports.run = async function run() {
     const { heartbeatPort } = await workerProtocol.api.Heartbeat({ ...identity(0), freeSlots: 0, reports: [] });
     workerProtocol.close();
     if (!(heartbeatPort > 0)) throw new Error('the master named no heartbeat stream');
-    const streamAddress = `${master.address.slice(0, master.address.lastIndexOf(':'))}:${heartbeatPort}`;
+    const streamAddress = `${splitAddress(master.address).host}:${heartbeatPort}`;
     // Connected, and announced with no free slots, before anything is measured, CONNECTS at a
     // time: 1,000 connects at once overflow the master's listen queue (node's default backlog
     // is 511), and each dropped SYN is retried after 1 s, then 3 s, which would be the p99.

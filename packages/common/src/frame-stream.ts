@@ -18,6 +18,7 @@
 import { status } from '@grpc/grpc-js';
 import net from 'node:net';
 import { z } from 'zod';
+import { splitAddress } from './address';
 import { InvalidArgumentError } from './errors';
 
 export const FRAME = { DATA: 1, END: 2, ERROR: 3 } as const;
@@ -47,8 +48,7 @@ export interface FrameSource {
 
 /** A connection to the frame stream at `address` (host:port), Nagle off: frames go out as they are written. */
 export function connectFrameStream(address: string): net.Socket {
-  const colon = address.lastIndexOf(':');
-  return net.connect({ host: address.slice(0, colon), port: Number(address.slice(colon + 1)), noDelay: true });
+  return net.connect({ ...splitAddress(address), noDelay: true });
 }
 
 export function encodeRequest(request: object): Buffer {

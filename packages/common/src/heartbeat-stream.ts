@@ -48,7 +48,7 @@ export class HeartbeatStream {
   private readonly method = masterProto().WorkerProtocol.service.Heartbeat;
   private readonly pending: PendingHeartbeat[] = [];
   private failedWith: Error | undefined;
-  private isConnected = false;
+  private readonly connectTimer: NodeJS.Timeout;
 
   constructor(
     readonly address: string,
@@ -56,12 +56,8 @@ export class HeartbeatStream {
     private readonly timeoutMs = DEFAULT_TIMEOUT_MS,
   ) {
     this.socket = connectFrameStream(address);
-    const connectTimer = setTimeout(() => this.fail(new UnavailableError(`${HEARTBEAT_STREAM} ${address}: not connected within ${timeoutMs / 1000} s`)), timeoutMs);
-    this.socket.once('connect', () => {
-      clearTimeout(connectTimer);
-      this.isConnected = true;
-    });
-    this.socket.once('close', () => clearTimeout(connectTimer));
+    this.connectTimer = setTimeout(() => this.fail(new UnavailableError(`${HEARTBEAT_STREAM} ${address}: not connected within ${timeoutMs / 1000} s`)), timeoutMs);
+    this.socket.once('connect', () => clearTimeout(this.connectTimer));
     const joiner = new FrameJoiner(MAX_MESSAGE_BYTES, (type, payload) => this.onFrame(type, payload));
     this.socket.on('data', (chunk: Buffer) => {
       try {
@@ -77,7 +73,7 @@ export class HeartbeatStream {
 
   /** Connected and not failed: a heartbeat sent now goes straight out. */
   get ready(): boolean {
-    return this.isConnected && this.failedWith === undefined;
+    return !this.socket.connecting && this.failedWith === undefined;
   }
 
   /** Why the stream failed, once it has. */
@@ -123,6 +119,7 @@ export class HeartbeatStream {
   private fail(err: Error): void {
     if (this.failedWith) return;
     this.failedWith = err;
+    clearTimeout(this.connectTimer);
     this.socket.destroy();
     for (const call of this.pending.splice(0)) {
       clearTimeout(call.timer);

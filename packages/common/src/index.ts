@@ -1,3 +1,4 @@
+export * from './address';
 export * from './errors';
 export * from './ids';
 export * from './log';

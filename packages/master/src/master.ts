@@ -1,7 +1,7 @@
 // Wiring: opens the job store, rebuilds the job tracker from it, serves JobClient and
 // WorkerProtocol on one port and the heartbeat stream on another, and runs the periodic work
 // (lost workers) every heartbeat interval.
-import { RpcServer, createLogger, masterProto, type JobClientHandlers, type Logger, type WorkerProtocolHandlers } from '@tsmr/common';
+import { RpcServer, createLogger, masterProto, splitAddress, type JobClientHandlers, type Logger, type WorkerProtocolHandlers } from '@tsmr/common';
 import { DfsClient } from '@tsmr/dfs';
 import { parseMasterOptions, type MasterOptions } from './config';
 import { jobClientService } from './job-client-service';
@@ -53,7 +53,7 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
   let address: string;
   try {
     tracker.recover(Date.now());
-    heartbeatPort = portOf(await heartbeatStream.start());
+    heartbeatPort = splitAddress(await heartbeatStream.start()).port;
     address = await server.start();
   } catch (err) {
     await heartbeatStream.stop(0);
@@ -80,8 +80,4 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
       log.info({ address }, 'master stopped');
     },
   };
-}
-
-function portOf(address: string): number {
-  return Number(address.slice(address.lastIndexOf(':') + 1));
 }

@@ -6,7 +6,7 @@
 // restarted is found on its gRPC port and names its new stream. Sending a heartbeat twice is
 // safe: the master ignores a report it has already applied, and attempts assigned in a reply
 // that was lost are found unreported and run again, as after any lost reply.
-import { HeartbeatStream, type HeartbeatReply__Output, type Logger, type WorkerHeartbeat } from '@tsmr/common';
+import { HeartbeatStream, splitAddress, type HeartbeatReply__Output, type Logger, type WorkerHeartbeat } from '@tsmr/common';
 
 const STREAM_RETRY_MS = 30_000;
 
@@ -40,8 +40,7 @@ export class MasterHeartbeat {
     // No stream, or one still connecting.
     const reply = await this.options.grpc(request);
     if (!this.stream && reply.heartbeatPort > 0 && Date.now() >= this.streamAfter) {
-      const host = this.options.master.slice(0, this.options.master.lastIndexOf(':'));
-      this.stream = new HeartbeatStream(`${host}:${reply.heartbeatPort}`, this.options.secret);
+      this.stream = new HeartbeatStream(`${splitAddress(this.options.master).host}:${reply.heartbeatPort}`, this.options.secret);
     }
     return reply;
   }

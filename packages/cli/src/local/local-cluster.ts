@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AlreadyExistsError, UnavailableError, sleep, type ClusterReport__Output } from '@tsmr/common';
+import { AlreadyExistsError, UnavailableError, sleep, splitAddress, type ClusterReport__Output } from '@tsmr/common';
 import { DfsClient } from '@tsmr/dfs';
 import { clusterFilePath, readClusterFile, writeClusterFile, type ClusterFile, type DaemonRecord } from '../cluster-file';
 import { isTsmrProcess, spawnDaemon, stopProcesses } from './processes';
@@ -62,7 +62,7 @@ export async function startLocalCluster(options: LocalStartOptions): Promise<Clu
       env,
     );
     launched.push(started.pid);
-    return { ...started, dir: daemonDir, port: portOf(started.address) };
+    return { ...started, dir: daemonDir, port: splitAddress(started.address).port };
   };
 
   try {
@@ -160,8 +160,4 @@ export function daemonStatuses(cluster: ClusterFile): DaemonStatus[] {
     { name: 'master', ...cluster.master },
     ...cluster.workers.map((d, i) => ({ name: `worker-${i + 1}`, ...d })),
   ].map(({ name, pid, address }) => ({ name, pid, address, running: isTsmrProcess(pid) }));
-}
-
-function portOf(address: string): number {
-  return Number(address.slice(address.lastIndexOf(':') + 1));
 }
