@@ -7,8 +7,9 @@
 // `bad-lines` (lines that do not parse; counted, never thrown).
 //
 // Built for speed: one pass of indexOf over the head of each line (no regex), the rest of
-// the line is never looked at; the combiner collapses each map task's hits to one record
-// per user before the shuffle.
+// the line is never looked at. The combiner collapses each map task's hits to one record
+// per user before the shuffle where users come back within a map; where most of a map's
+// users are seen once (a month of a big site), the engine skips it (see combinerPays).
 import { defineJob, type MapContext } from '@tsmr/sdk';
 
 const params = { month: '2026-11' };

@@ -35,5 +35,6 @@ export { LineSplitter, splitLines, linesOfSplit } from './lines';
 export { Counters, BUILTIN_COUNTERS, type BuiltinCounter } from './counters';
 export { sortRecords, groupSorted } from './grouping';
 export { runMapBatch, runCombine, runReduce, countReduce, partitionOf, type BatchResult } from './task-runner';
+export { combinerPays, COMBINE_CHECK_RECORDS } from './combine-check';
 export { DEFAULT_SPLIT_BYTES, LOCAL_INPUT_PATH } from './run-local';
 export { assertValue, describeType } from './values';

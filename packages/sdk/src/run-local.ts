@@ -4,6 +4,7 @@
 // functions the cluster's workers call, so this is the oracle for a job's unit tests.
 import { Counters } from './counters';
 import { validateJob, type JobDefinition } from './define-job';
+import { combinerPays } from './combine-check';
 import { groupSorted, sortRecords } from './grouping';
 import { linesOfSplit } from './lines';
 import { resolveParams, type Params } from './params';
@@ -78,14 +79,15 @@ export function runLocal(job: JobDefinition, input: LocalInput, options: LocalOp
   if (reducers === 0) {
     partitions = mapOutputs;
   } else {
-    // Map side, per task: partition, sort each partition, combine it.
+    // Map side, per task: partition, sort each partition, combine it where that pays.
     const shuffled: Array<Array<[Value, Value]>> = Array.from({ length: reducers }, () => []);
     for (const records of mapOutputs) {
       const buckets: Array<Array<[Value, Value]>> = Array.from({ length: reducers }, () => []);
       for (const record of records) buckets[partitionOf(job, record[0], reducers, params)]?.push(record);
       buckets.forEach((bucket, p) => {
         const sorted = sortRecords(bucket);
-        const combined = job.combine === undefined ? sorted : add(runCombine(job, params, groupSorted(sorted)));
+        const groups = job.combine === undefined ? undefined : groupSorted(sorted);
+        const combined = groups && combinerPays(sorted.length, groups.length) ? add(runCombine(job, params, groups)) : sorted;
         const target = shuffled[p] as Array<[Value, Value]>;
         for (const record of combined) target.push(record);
       });

@@ -1,4 +1,5 @@
 import {
+  COMBINE_CHECK_RECORDS,
   compareKeys,
   defineJob,
   defaultPartition,
@@ -217,6 +218,31 @@ describe('runLocal', () => {
     expect(result.counters['combined keys']).toBe(1);
     expect(result.counters.COMBINE_INPUT_RECORDS).toBe(4);
     expect(result.counters.COMBINE_OUTPUT_RECORDS).toBe(3);
+  });
+
+  it('skips the combiner for a sorted partition of mostly distinct keys, big enough for that to matter', () => {
+    const job = defineJob({
+      ...wordCount,
+      combine(word, counts, ctx) {
+        ctx.counter('combined keys').increment();
+        ctx.emit(word, sum(counts));
+      },
+    });
+    const words = (n: number, distinct: number) => Array.from({ length: n }, (_, i) => `w${i % distinct}`).join(' ');
+    // More distinct keys than half the records: written as they are.
+    const distinct = runLocal(job, words(COMBINE_CHECK_RECORDS, 0.6 * COMBINE_CHECK_RECORDS));
+    expect(distinct.counters['combined keys']).toBeUndefined();
+    expect(distinct.counters.COMBINE_INPUT_RECORDS).toBeUndefined();
+    expect(distinct.counters.REDUCE_INPUT_RECORDS).toBe(COMBINE_CHECK_RECORDS);
+    expect(distinct.output).toEqual(runLocal(wordCount, words(COMBINE_CHECK_RECORDS, 0.6 * COMBINE_CHECK_RECORDS)).output);
+    // Half or fewer: combined.
+    const repeated = runLocal(job, words(COMBINE_CHECK_RECORDS, 0.5 * COMBINE_CHECK_RECORDS));
+    expect(repeated.counters['combined keys']).toBe(0.5 * COMBINE_CHECK_RECORDS);
+    expect(repeated.counters.REDUCE_INPUT_RECORDS).toBe(0.5 * COMBINE_CHECK_RECORDS);
+    // Fewer records than the check needs: combined, however distinct.
+    const small = runLocal(job, words(COMBINE_CHECK_RECORDS - 1, COMBINE_CHECK_RECORDS - 10));
+    expect(small.counters['combined keys']).toBe(9);
+    expect(small.counters.COMBINE_INPUT_RECORDS).toBe(COMBINE_CHECK_RECORDS - 1);
   });
 
   it('refuses user counters named like built-in ones', () => {

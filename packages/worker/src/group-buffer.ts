@@ -57,7 +57,7 @@ export class GroupBuffer {
 
   /** Writes the records, sorted by key (stable), to `out`; empties the buffer. */
   writeSorted(out: RunWriter): void {
-    for (const [key, values] of this.takeSortedGroups()) for (const value of values) out.add(key, value);
+    writeGroups(this.takeSortedGroups(), out);
   }
 
   /** The buffered records as groups in key order; empties the buffer. */
@@ -78,4 +78,9 @@ export class GroupBuffer {
     this.records = 0;
     return complex.length === 0 ? groups : groups.concat(groupSorted(sortRecords(complex)));
   }
+}
+
+/** Writes each group's records, in order, to `out`. */
+export function writeGroups(groups: readonly Group[], out: RunWriter): void {
+  for (const [key, values] of groups) for (const value of values) out.add(key, value);
 }

@@ -5,8 +5,8 @@
 // indexed by `index.json` (see map-output-index.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { Counters, partitionOf, runCombine, type AnyJob, type Params } from '@tsmr/sdk';
-import { GroupBuffer } from './group-buffer';
+import { Counters, combinerPays, partitionOf, runCombine, type AnyJob, type Params } from '@tsmr/sdk';
+import { GroupBuffer, writeGroups } from './group-buffer';
 import { StringKeyBuffer } from './string-key-buffer';
 import { MAP_OUTPUT_FILE, writeIndex, type Segment } from './map-output-index';
 import { mergeGroups, writeMerged, type Group } from './merge';
@@ -97,8 +97,16 @@ export class MapOutputBuffer {
       const partition = this.partitions[p] as StringKeyBuffer | GroupBuffer;
       if (this.options.job.combine === undefined) partition.writeSorted(out);
       else if (partition instanceof StringKeyBuffer) this.combineByBytes(partition, out);
-      else this.combineInto(partition.takeSortedGroups(), out);
+      else this.combineGroups(partition, out);
     });
+  }
+
+  /** Writes a grouped partition combined, or as it is where its keys are too many for combining to pay (see combinerPays). */
+  private combineGroups(partition: GroupBuffer, out: RunWriter): void {
+    const records = partition.records;
+    const groups = partition.takeSortedGroups();
+    if (combinerPays(records, groups.length)) this.combineInto(groups, out);
+    else writeGroups(groups, out);
   }
 
   /** Merges every spill's segment of each partition (combining again) into one run. */

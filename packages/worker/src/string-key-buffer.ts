@@ -6,7 +6,7 @@
 // text alive): the sort reads typed arrays, a job without a combiner writes its records by
 // copying their bytes, and a combiner gets each group of two or more records decoded, as a
 // spill merge gives them (a key's lone record is copied).
-import { RecordEncoder, decodeRange, decodeRecords, stringBodyAt, type Value } from '@tsmr/sdk';
+import { RecordEncoder, combinerPays, decodeRange, decodeRecords, stringBodyAt, type Value } from '@tsmr/sdk';
 import { sameKey, sortByKey, type KeyRanges } from './key-byte-sort';
 import type { Group } from './merge';
 import type { KeyValue } from './run-reader';
@@ -57,7 +57,9 @@ export class StringKeyBuffer {
    * Writes the records to `out` in key order, combined; empties the buffer. A key's lone
    * record is copied as it is encoded (see runCombine); the groups of two or more go to
    * `combine` decoded (values in emit order), in batches of about `batchValues` values,
-   * its output taking each group's place. Returns how many lone records were copied.
+   * its output taking each group's place. Returns how many lone records were copied; when
+   * the keys are too many for combining to pay (combinerPays), every record is copied
+   * and none is counted: 0.
    */
   writeCombined(out: RunWriter, combine: (groups: Group[]) => ReadonlyArray<KeyValue>, batchValues: number): number {
     const { keys, order, end } = this.sort();
@@ -65,6 +67,10 @@ export class StringKeyBuffer {
     const { starts, valueStarts } = this;
     this.clear();
     const copy = (r: number) => out.addEncoded(data, starts[r] as number, end(r));
+    if (!combinerPays(order.length, countKeys(keys, order))) {
+      for (const r of order) copy(r);
+      return 0;
+    }
     let groups: Group[] = [];
     /** What the batch will write, in order: a lone record's index, or -1 for the next group's output. */
     let pending: number[] = [];
@@ -133,6 +139,13 @@ export class StringKeyBuffer {
     const end = (r: number): number => (r + 1 < n ? (starts[r + 1] as number) : data.length);
     return { keys, order: sortByKey(keys, n), end };
   }
+}
+
+/** How many distinct keys the records in `order` (sorted by key) hold. */
+function countKeys(keys: KeyRanges, order: Int32Array): number {
+  let distinct = order.length > 0 ? 1 : 0;
+  for (let i = 1; i < order.length; i++) if (!sameKey(keys, order[i - 1] as number, order[i] as number)) distinct++;
+  return distinct;
 }
 
 /** A copy of the array, twice as long. */

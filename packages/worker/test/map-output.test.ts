@@ -2,7 +2,19 @@
 // sort gives: keys of every kind in the one order, equal keys in emit order.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Counters, decodeRecords, encodeRecords, groupSorted, partitionOf, runCombine, sortRecords, type AnyJob, type Value } from '@tsmr/sdk';
+import {
+  COMBINE_CHECK_RECORDS,
+  Counters,
+  decodeRecords,
+  encodeRecords,
+  groupSorted,
+  partitionOf,
+  runCombine,
+  runLocal,
+  sortRecords,
+  type AnyJob,
+  type Value,
+} from '@tsmr/sdk';
 import { MapOutputBuffer } from '../src/map-output';
 import { readIndex } from '../src/map-output-index';
 import { mergeGroups } from '../src/merge';
@@ -151,7 +163,8 @@ test('a combiner over string keys: lone records are copied, groups combined, in 
     outputDir: path.join(dir, 'out'),
     counters,
   });
-  const input = Array.from({ length: 40_000 }, (_, i): [Value, Value] => [i % 2 === 0 ? `k${i}` : `k${i % 1000}`, i]);
+  // Most keys repeat (≈ 3,000 keys in each partition of 20,000 records), so combining pays.
+  const input = Array.from({ length: 40_000 }, (_, i): [Value, Value] => [i % 8 === 0 ? `k${i}` : `k${i % 1000}`, i]);
   for (let i = 0; i < input.length; i += 1000) buffer.collect(input.slice(i, i + 1000));
   buffer.finish();
 
@@ -169,4 +182,56 @@ test('a combiner over string keys: lone records are copied, groups combined, in 
   }
   expect(counters.get('COMBINE_INPUT_RECORDS')).toBe(input.length);
   expect(counters.get('COMBINE_OUTPUT_RECORDS')).toBe(written);
+});
+
+test.each([
+  ['string keys (sorted by their bytes)', (i: number): Value => `user${i % 20_000}`],
+  ['number keys (grouped in a hash map)', (i: number): Value => i % 20_000],
+])('a partition of mostly distinct %s is written without the combiner, as runLocal writes it', (_, keyOf) => {
+  // 30,000 records of 20,000 keys in 2 partitions: ≈ 10,000 keys in 15,000 records each,
+  // more than half, so combining does not pay (combinerPays).
+  let combines = 0;
+  const job: AnyJob = {
+    name: 'mostly-distinct',
+    map(line: string, ctx: { emit(k: Value, v: Value): void }) {
+      ctx.emit(keyOf(Number(line)), 1);
+    },
+    combine: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => {
+      combines++;
+      ctx.emit(key, values.length);
+    },
+  };
+  const dir = tempDir();
+  const counters = new Counters();
+  const buffer = new MapOutputBuffer({
+    job,
+    params: {},
+    reducers: 2,
+    sortBufferBytes: 64 << 20,
+    progressed: () => {},
+    spillDir: path.join(dir, 'spill'),
+    outputDir: path.join(dir, 'out'),
+    counters,
+  });
+  const lines = Array.from({ length: 30_000 }, (_, i) => String(i));
+  const input = lines.map((line): [Value, Value] => [keyOf(Number(line)), 1]);
+  for (let i = 0; i < input.length; i += 1000) buffer.collect(input.slice(i, i + 1000));
+  buffer.finish();
+
+  const index = readIndex(path.join(dir, 'out'));
+  const file = fs.readFileSync(path.join(dir, 'out', 'file.out'));
+  // runLocal's map side, one map task: what its reduces are given is each partition's records, sorted, uncombined.
+  const local = runLocal({ ...job, reduce: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => ctx.emit(key, values.length) }, lines.join('\n'), { reducers: 2 });
+  for (let p = 0; p < 2; p++) {
+    const segment = index?.partitions[p] as { offset: number; length: number };
+    const got = decodeRecords(file.subarray(segment.offset, segment.offset + segment.length));
+    const expected = sortRecords(input.filter(([k]) => partitionOf(job, k, 2, {}) === p));
+    expect(expected.length).toBeGreaterThanOrEqual(COMBINE_CHECK_RECORDS);
+    expect(got).toEqual(expected);
+  }
+  expect(combines).toBe(0);
+  expect(counters.get('COMBINE_INPUT_RECORDS') ?? 0).toBe(0);
+  expect(local.counters.COMBINE_INPUT_RECORDS ?? 0).toBe(0);
+  expect(local.counters.REDUCE_INPUT_RECORDS).toBe(input.length);
+  expect(counters.get('SPILLED_RECORDS')).toBe(input.length);
 });
