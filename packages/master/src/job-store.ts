@@ -262,11 +262,20 @@ export class JobStore {
   /** The workers row each worker was last seen at (n), as stored. */
   private readonly workerRows = new Map<string, { host: string; shuffleAddress: string; n: number }>();
 
-  constructor(dir: string) {
+  /** The database file (DIR/master.db). */
+  readonly file: string;
+
+  /**
+   * `checkpointPages`: WAL pages past which a commit checkpoints on this connection
+   * (SQLite's default 1,000; the master raises it, checkpointing on a thread: see WalCheckpointer).
+   */
+  constructor(dir: string, { checkpointPages = 1000 }: { checkpointPages?: number } = {}) {
     fs.mkdirSync(dir, { recursive: true });
-    this.db = new Database(path.join(dir, 'master.db'));
+    this.file = path.join(dir, 'master.db');
+    this.db = new Database(this.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
     // A heartbeat's savepoint copies each page it first changes into a sub-journal: in memory,
     // not a temp file (a microbenchmark of a heartbeat's rows, 300 heartbeats a transaction:
     // the savepoints added 14–24 µs a heartbeat through a temp file, 0–10 in memory).

@@ -1,6 +1,6 @@
-// Wiring: opens the job store, rebuilds the job tracker from it, serves JobClient and
-// WorkerProtocol on one port and the heartbeat stream on another, and runs the periodic work
-// (lost workers) every heartbeat interval.
+// Wiring: opens the job store (its WAL checkpointed on a thread of its own), rebuilds the
+// job tracker from it, serves JobClient and WorkerProtocol on one port and the heartbeat
+// stream on another, and runs the periodic work (lost workers) every heartbeat interval.
 import { RpcServer, createLogger, masterProto, splitAddress, type JobClientHandlers, type Logger, type WorkerProtocolHandlers } from '@tsmr/common';
 import { DfsClient } from '@tsmr/dfs';
 import { parseMasterOptions, type MasterOptions } from './config';
@@ -10,6 +10,7 @@ import { JobTracker } from './job-tracker';
 import { OutputCommitter } from './output-committer';
 import { Scheduler } from './scheduler';
 import { Speculator } from './speculator';
+import { WalCheckpointer, BACKSTOP_CHECKPOINT_PAGES } from './wal-checkpointer';
 import { WorkerRegistry } from './worker-registry';
 import { heartbeatStreamServer } from './heartbeat-stream-server';
 import { heartbeatHandler, workerProtocolDefinition, workerProtocolService } from './worker-protocol-service';
@@ -22,7 +23,8 @@ export interface Master {
 
 export async function startMaster(options: MasterOptions, log: Logger = createLogger('master')): Promise<Master> {
   const config = parseMasterOptions(options);
-  const store = new JobStore(config.dir);
+  const store = new JobStore(config.dir, { checkpointPages: BACKSTOP_CHECKPOINT_PAGES });
+  const checkpointer = new WalCheckpointer(store.file, log);
   const dfs = new DfsClient({ namenode: config.namenode, secret: config.secret, log });
   const tracker = new JobTracker(
     {
@@ -39,6 +41,7 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
   const closeAll = async () => {
     await tracker.drain();
     dfs.close();
+    await checkpointer.stop();
     store.close();
   };
 
