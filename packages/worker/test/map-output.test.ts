@@ -53,6 +53,27 @@ test.each([0, 1, 2, 3, 5, 8, 13, 17])('mergeGroups of %i sorted runs with many e
   expect([...mergeGroups(readers)]).toEqual(groupSorted(sortRecords(runs.flat())));
 });
 
+test('mergeGroups orders keys that agree on their first 16 bytes (the prefix words) as compareKeys does', () => {
+  // Keys around the 16 bytes a run's prefix words hold: ending before, at and after them,
+  // differing only past them, with NUL, and with characters whose UTF-8 and UTF-16 orders differ.
+  const base = 'abcdefghijklmnop'; // 16 bytes
+  const keys = [
+    base, base.slice(0, 15), `${base}\0`, `${base}q`, `${base}qq`, `${base.slice(0, 15)}q`, `${base}\uffff`, `${base}😀`,
+    `${base.slice(0, 14)}😀`, `${base.slice(0, 14)}\uffff`, `${base.slice(0, 13)}é`, `${base}\0\0`, '', 'a', `${base.slice(0, 15)}\0`,
+    base.slice(0, 8), base.slice(0, 9), `${base.slice(0, 8)}X${base.slice(9)}`, `${base.slice(0, 10)}é${base.slice(11)}`, `${base.slice(0, 4)}😀${base}`,
+  ];
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  const runs = Array.from({ length: 9 }, (_, r) =>
+    sortRecords(Array.from({ length: 40 }, (_, i): [Value, Value] => [keys[rand(keys.length)] as string, `r${r}-${i}`])),
+  );
+  const readers = runs.map((run) => RunReader.ofBuffer(encodeRecords(run)));
+  expect([...mergeGroups(readers)]).toEqual(groupSorted(sortRecords(runs.flat())));
+});
+
 test.each([
   ['in memory', 1 << 20],
   ['with spills', 200],
