@@ -30,8 +30,8 @@ function rankByte(b: number): number {
   return b; // not in UTF-8
 }
 
-/** Key bytes four prefixWords hold: a key's first bytes as four numbers, compared before its bytes. */
-export const PREFIX_BYTES = 16;
+/** Key bytes two prefixWords hold: a key's first bytes as two numbers, compared before its bytes. */
+export const PREFIX_BYTES = 8;
 
 /**
  * The four ranked bytes of data[from, end) starting at `from`, big-endian, as an unsigned

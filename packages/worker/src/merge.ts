@@ -17,16 +17,10 @@ export type Group = [Value, Value[]];
 /** The order of two runs' current keys. */
 function compareHeads(a: RunReader, b: RunReader): number {
   if (a.stringKey >= 0 && b.stringKey >= 0) {
-    if (a.keyWord0 !== b.keyWord0) return a.keyWord0 - b.keyWord0;
-    if (a.keyWord1 !== b.keyWord1) return a.keyWord1 - b.keyWord1;
-    if (a.keyWord2 !== b.keyWord2) return a.keyWord2 - b.keyWord2;
-    if (a.keyWord3 !== b.keyWord3) return a.keyWord3 - b.keyWord3;
-    // The keys agree on their first PREFIX_BYTES bytes, or up to where the shorter ends
-    // (a word is 0 past a key's end): two keys ending there are ordered by length.
-    const lengthA = a.valueStart - a.stringKey;
-    const lengthB = b.valueStart - b.stringKey;
-    if (lengthA <= PREFIX_BYTES && lengthB <= PREFIX_BYTES) return lengthA - lengthB;
-    const skip = Math.min(PREFIX_BYTES, lengthA, lengthB);
+    if (a.keyHigh !== b.keyHigh) return a.keyHigh - b.keyHigh;
+    if (a.keyLow !== b.keyLow) return a.keyLow - b.keyLow;
+    // The keys agree on their first PREFIX_BYTES bytes, or up to where the shorter ends.
+    const skip = Math.min(PREFIX_BYTES, a.valueStart - a.stringKey, b.valueStart - b.stringKey);
     return compareUtf8(a.window, a.stringKey + skip, a.valueStart, b.window, b.stringKey + skip, b.valueStart);
   }
   return compareKeys(a.key(), b.key());
@@ -100,10 +94,8 @@ class GroupKey {
   private length = 0;
   private isString = false;
   /** A string key's prefix words (RunReader's): most other keys differ in them. */
-  private keyWord0 = 0;
-  private keyWord1 = 0;
-  private keyWord2 = 0;
-  private keyWord3 = 0;
+  private keyHigh = 0;
+  private keyLow = 0;
   /** The decoded key, for keys other than strings (whose encodings may differ for equal keys). */
   private key: Value = null;
 
@@ -113,23 +105,15 @@ class GroupKey {
     if (this.length > this.bytes.length) this.bytes = Buffer.allocUnsafe(2 * this.length);
     copyBytes(run.window, run.start, run.valueStart, this.bytes, 0);
     this.isString = run.stringKey >= 0;
-    this.keyWord0 = run.keyWord0;
-    this.keyWord1 = run.keyWord1;
-    this.keyWord2 = run.keyWord2;
-    this.keyWord3 = run.keyWord3;
+    this.keyHigh = run.keyHigh;
+    this.keyLow = run.keyLow;
     this.key = this.isString ? null : run.key();
   }
 
   /** Whether the run's current record has this key. */
   matches(run: RunReader): boolean {
     const { window, start } = run;
-    if (
-      this.isString &&
-      run.stringKey >= 0 &&
-      (run.keyWord0 !== this.keyWord0 || run.keyWord1 !== this.keyWord1 || run.keyWord2 !== this.keyWord2 || run.keyWord3 !== this.keyWord3)
-    ) {
-      return false;
-    }
+    if (this.isString && run.stringKey >= 0 && (run.keyHigh !== this.keyHigh || run.keyLow !== this.keyLow)) return false;
     if (run.valueStart - start === this.length && equalBytes(window, start, this.bytes, 0, this.length)) return true;
     // Two different encodings are different keys, except for objects (property order).
     if (this.isString || run.stringKey >= 0) return false;

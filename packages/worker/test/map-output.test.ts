@@ -53,9 +53,9 @@ test.each([0, 1, 2, 3, 5, 8, 13, 17])('mergeGroups of %i sorted runs with many e
   expect([...mergeGroups(readers)]).toEqual(groupSorted(sortRecords(runs.flat())));
 });
 
-test('mergeGroups orders keys that agree on their first 16 bytes (the prefix words) as compareKeys does', () => {
-  // Keys around the 16 bytes a run's prefix words hold: ending before, at and after them,
-  // differing only past them, with NUL, and with characters whose UTF-8 and UTF-16 orders differ.
+test('mergeGroups orders keys with long shared prefixes as compareKeys does', () => {
+  // Keys around the 8 bytes a run's prefix words hold and beyond: ending before, at and after
+  // them, differing only past them, with NUL, and with characters whose UTF-8 and UTF-16 orders differ.
   const base = 'abcdefghijklmnop'; // 16 bytes
   const keys = [
     base, base.slice(0, 15), `${base}\0`, `${base}q`, `${base}qq`, `${base.slice(0, 15)}q`, `${base}\uffff`, `${base}😀`,
