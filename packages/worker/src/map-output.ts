@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Counters, combinerPays, partitionOf, runCombine, type AnyJob, type Params } from '@tsmr/sdk';
 import { GroupBuffer, writeGroups } from './group-buffer';
-import { StringKeyBuffer } from './string-key-buffer';
+import { StringKeyBuffer, type CombineOutcome } from './string-key-buffer';
 import { MAP_OUTPUT_FILE, writeIndex, type Segment } from './map-output-index';
 import { mergeGroups, writeMerged, type Group } from './merge';
 import { RunReader, type KeyValue } from './run-reader';
@@ -41,9 +41,16 @@ export class MapOutputBuffer {
   /** A partition's buffer holds string keys by their bytes until another kind of key comes (then all go to a GroupBuffer). */
   private readonly partitions: Array<StringKeyBuffer | GroupBuffer>;
   private readonly spills: Run[] = [];
+  /**
+   * Each partition's records and distinct keys summed over the spills: their merge combines
+   * the partition again where combinerPays says so of the sums (a partition whose every
+   * spill has mostly distinct keys is merged by copying).
+   */
+  private readonly spilled: Array<{ records: number; keys: number }>;
 
   constructor(private readonly options: MapOutputOptions) {
     this.partitions = Array.from({ length: options.reducers }, () => new StringKeyBuffer());
+    this.spilled = Array.from({ length: options.reducers }, () => ({ records: 0, keys: 0 }));
   }
 
   /** Partitions and buffers a batch of map output, spilling when the buffer is full. */
@@ -95,21 +102,27 @@ export class MapOutputBuffer {
   private writeBuffer(file: string): Segment[] {
     return this.writeRun(file, (p, out) => {
       const partition = this.partitions[p] as StringKeyBuffer | GroupBuffer;
-      if (this.options.job.combine === undefined) partition.writeSorted(out);
-      else if (partition instanceof StringKeyBuffer) this.combineByBytes(partition, out);
-      else this.combineGroups(partition, out);
+      if (this.options.job.combine === undefined) {
+        partition.writeSorted(out);
+        return;
+      }
+      const { records, keys } = partition instanceof StringKeyBuffer ? this.combineByBytes(partition, out) : this.combineGroups(partition, out);
+      const spilled = this.spilled[p] as { records: number; keys: number };
+      spilled.records += records;
+      spilled.keys += keys;
     });
   }
 
   /** Writes a grouped partition combined, or as it is where its keys are too many for combining to pay (see combinerPays). */
-  private combineGroups(partition: GroupBuffer, out: RunWriter): void {
+  private combineGroups(partition: GroupBuffer, out: RunWriter): { records: number; keys: number } {
     const records = partition.records;
     const groups = partition.takeSortedGroups();
     if (combinerPays(records, groups.length)) this.combineInto(groups, out);
     else writeGroups(groups, out);
+    return { records, keys: groups.length };
   }
 
-  /** Merges every spill's segment of each partition (combining again) into one run. */
+  /** Merges every spill's segment of each partition (combining again where that pays) into one run. */
   private mergeSpills(file: string): Segment[] {
     const fds = this.spills.map((run) => fs.openSync(run.file, 'r'));
     try {
@@ -118,11 +131,9 @@ export class MapOutputBuffer {
           const segment = run.segments[p] as Segment;
           return RunReader.ofFileRange(fds[i] as number, segment.offset, segment.length);
         });
-        if (this.options.job.combine === undefined) {
-          writeMerged(runs, out);
-        } else {
-          this.combineInto(mergeGroups(runs), out);
-        }
+        const spilled = this.spilled[p] as { records: number; keys: number };
+        if (this.options.job.combine !== undefined && combinerPays(spilled.records, spilled.keys)) this.combineInto(mergeGroups(runs), out);
+        else writeMerged(runs, out);
       });
     } finally {
       for (const fd of fds) fs.closeSync(fd);
@@ -146,12 +157,15 @@ export class MapOutputBuffer {
     if (batch.length > 0) flush();
   }
 
-  /** Combines a partition of string keys into `out`, its lone records copied as bytes. */
-  private combineByBytes(partition: StringKeyBuffer, out: RunWriter): void {
-    const lone = partition.writeCombined(out, (groups) => this.combine(groups), COMBINE_BATCH_VALUES);
-    // Counted as runCombine counts the lone records it passes through.
-    this.options.counters.add('COMBINE_INPUT_RECORDS', lone);
-    this.options.counters.add('COMBINE_OUTPUT_RECORDS', lone);
+  /** Combines a partition of string keys into `out` where that pays, its lone records copied as bytes. */
+  private combineByBytes(partition: StringKeyBuffer, out: RunWriter): CombineOutcome {
+    const outcome = partition.writeCombined(out, (groups) => this.combine(groups), COMBINE_BATCH_VALUES);
+    if (outcome.combined) {
+      // Counted as runCombine counts the lone records it passes through.
+      this.options.counters.add('COMBINE_INPUT_RECORDS', outcome.lone);
+      this.options.counters.add('COMBINE_OUTPUT_RECORDS', outcome.lone);
+    }
+    return outcome;
   }
 
   /** The combiner's output over a batch of groups; its counters are added to the attempt's. */

@@ -15,6 +15,14 @@ import type { RunWriter } from './run-writer';
 /** Rough bytes of memory one record's index entries take (where it and its value start, its key range, sort index). */
 const INDEX_BYTES_PER_RECORD = 20;
 
+/** What writeCombined did: the partition's records and distinct keys, whether it combined them, and how many lone records it copied then. */
+export interface CombineOutcome {
+  records: number;
+  keys: number;
+  combined: boolean;
+  lone: number;
+}
+
 export class StringKeyBuffer {
   private encoder = new RecordEncoder();
   /** Where each record, and its value, start in the encoding; a record ends where the next starts. */
@@ -57,19 +65,19 @@ export class StringKeyBuffer {
    * Writes the records to `out` in key order, combined; empties the buffer. A key's lone
    * record is copied as it is encoded (see runCombine); the groups of two or more go to
    * `combine` decoded (values in emit order), in batches of about `batchValues` values,
-   * its output taking each group's place. Returns how many lone records were copied; when
-   * the keys are too many for combining to pay (combinerPays), every record is copied
-   * and none is counted: 0.
+   * its output taking each group's place. Where the keys are too many for combining to pay
+   * (combinerPays), every record is copied and the combiner never runs.
    */
-  writeCombined(out: RunWriter, combine: (groups: Group[]) => ReadonlyArray<KeyValue>, batchValues: number): number {
+  writeCombined(out: RunWriter, combine: (groups: Group[]) => ReadonlyArray<KeyValue>, batchValues: number): CombineOutcome {
     const { keys, order, end } = this.sort();
     const { data } = keys;
     const { starts, valueStarts } = this;
     this.clear();
     const copy = (r: number) => out.addEncoded(data, starts[r] as number, end(r));
-    if (!combinerPays(order.length, countKeys(keys, order))) {
+    const outcome = { records: order.length, keys: countKeys(keys, order), lone: 0 };
+    if (!combinerPays(outcome.records, outcome.keys)) {
       for (const r of order) copy(r);
-      return 0;
+      return { ...outcome, combined: false };
     }
     let groups: Group[] = [];
     /** What the batch will write, in order: a lone record's index, or -1 for the next group's output. */
@@ -117,7 +125,7 @@ export class StringKeyBuffer {
       i = last;
     }
     if (groups.length > 0) flush();
-    return lone;
+    return { ...outcome, combined: true, lone };
   }
 
   private clear(): void {

@@ -256,3 +256,73 @@ test.each([
   expect(local.counters.REDUCE_INPUT_RECORDS).toBe(input.length);
   expect(counters.get('SPILLED_RECORDS')).toBe(input.length);
 });
+
+/** A map output buffer over `job` in a temp dir; its counters and where its output goes. */
+function mapOutput(job: AnyJob, reducers: number, sortBufferBytes: number) {
+  const dir = tempDir();
+  const counters = new Counters();
+  const buffer = new MapOutputBuffer({
+    job,
+    params: {},
+    reducers,
+    sortBufferBytes,
+    progressed: () => {},
+    spillDir: path.join(dir, 'spill'),
+    outputDir: path.join(dir, 'out'),
+    counters,
+  });
+  const partition = (p: number) => {
+    const segment = readIndex(path.join(dir, 'out'))?.partitions[p] as { offset: number; length: number };
+    return decodeRecords(fs.readFileSync(path.join(dir, 'out', 'file.out')).subarray(segment.offset, segment.offset + segment.length));
+  };
+  const spills = () => (fs.existsSync(path.join(dir, 'spill')) ? fs.readdirSync(path.join(dir, 'spill')).length : 0);
+  return { buffer, counters, partition, spills };
+}
+
+test.each([
+  ['string', (i: number): Value => `k${i}`],
+  ['number', (i: number): Value => i],
+])('the combiner runs on 10,000 records of 5,000 %s keys and not of 5,001 (combinerPays, at its edge)', (_, keyOf) => {
+  for (const [distinct, expected] of [
+    [5000, 5000],
+    [5001, 0],
+  ] as const) {
+    let combines = 0;
+    const job: AnyJob = {
+      name: 'edge',
+      map() {},
+      combine: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => {
+        combines++;
+        ctx.emit(key, values.length);
+      },
+    };
+    const { buffer, partition } = mapOutput(job, 1, 64 << 20);
+    const input = Array.from({ length: COMBINE_CHECK_RECORDS }, (_, i): [Value, Value] => [keyOf(i % distinct), 1]);
+    buffer.collect(input);
+    buffer.finish();
+    expect(combines).toBe(expected);
+    expect(partition(0).length).toBe(expected > 0 ? distinct : COMBINE_CHECK_RECORDS);
+  }
+});
+
+test('a map that spills, its keys mostly distinct in every spill, runs the combiner neither on a spill nor on their merge', () => {
+  let combines = 0;
+  const job: AnyJob = {
+    name: 'distinct-spills',
+    map() {},
+    combine: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => {
+      combines++;
+      ctx.emit(key, values.length);
+    },
+  };
+  // ≈ 35 bytes a record of the sort budget: spills of ≈ 23,000 records, ≈ 11,500 a partition.
+  const { buffer, counters, partition, spills } = mapOutput(job, 2, 800_000);
+  const input = Array.from({ length: 70_000 }, (_, i): [Value, Value] => [`user${i % 60_000}`, 1]);
+  for (let i = 0; i < input.length; i += 1000) buffer.collect(input.slice(i, i + 1000));
+  buffer.finish();
+  expect(spills()).toBeGreaterThanOrEqual(3);
+  // 10,000 keys come twice, in different spills: a combining merge would have made them one record each.
+  for (let p = 0; p < 2; p++) expect(partition(p)).toEqual(sortRecords(input.filter(([k]) => partitionOf(job, k, 2, {}) === p)));
+  expect(combines).toBe(0);
+  expect(counters.get('SPILLED_RECORDS')).toBe(2 * input.length);
+});
