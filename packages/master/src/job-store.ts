@@ -265,17 +265,12 @@ export class JobStore {
   /** The database file (DIR/master.db). */
   readonly file: string;
 
-  /**
-   * `checkpointPages`: WAL pages past which a commit checkpoints on this connection
-   * (SQLite's default 1,000; the master raises it, checkpointing on a thread: see WalCheckpointer).
-   */
-  constructor(dir: string, { checkpointPages = 1000 }: { checkpointPages?: number } = {}) {
+  constructor(dir: string) {
     fs.mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, 'master.db');
     this.db = new Database(this.file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
     // A heartbeat's savepoint copies each page it first changes into a sub-journal: in memory,
     // not a temp file (a microbenchmark of a heartbeat's rows, 300 heartbeats a transaction:
     // the savepoints added 14–24 µs a heartbeat through a temp file, 0–10 in memory).
@@ -340,6 +335,14 @@ export class JobStore {
       this.workerRows.clear();
       throw err;
     }
+  }
+
+  /**
+   * WAL pages past which a commit checkpoints on this connection (SQLite's default: 1,000;
+   * the master raises it while a thread checkpoints: see WalCheckpointer).
+   */
+  checkpointAfter(pages: number): void {
+    this.db.pragma(`wal_autocheckpoint = ${pages}`);
   }
 
   get inTransaction(): boolean {

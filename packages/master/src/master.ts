@@ -10,7 +10,7 @@ import { JobTracker } from './job-tracker';
 import { OutputCommitter } from './output-committer';
 import { Scheduler } from './scheduler';
 import { Speculator } from './speculator';
-import { WalCheckpointer, BACKSTOP_CHECKPOINT_PAGES } from './wal-checkpointer';
+import { BACKSTOP_CHECKPOINT_PAGES, DEFAULT_CHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
 import { WorkerRegistry } from './worker-registry';
 import { heartbeatStreamServer } from './heartbeat-stream-server';
 import { heartbeatHandler, workerProtocolDefinition, workerProtocolService } from './worker-protocol-service';
@@ -23,8 +23,7 @@ export interface Master {
 
 export async function startMaster(options: MasterOptions, log: Logger = createLogger('master')): Promise<Master> {
   const config = parseMasterOptions(options);
-  const store = new JobStore(config.dir, { checkpointPages: BACKSTOP_CHECKPOINT_PAGES });
-  const checkpointer = new WalCheckpointer(store.file, log);
+  const store = new JobStore(config.dir);
   const dfs = new DfsClient({ namenode: config.namenode, secret: config.secret, log });
   const tracker = new JobTracker(
     {
@@ -38,11 +37,15 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
     },
     Date.now(),
   );
+  let checkpointer: WalCheckpointer | undefined;
   const closeAll = async () => {
-    await tracker.drain();
-    dfs.close();
-    await checkpointer.stop();
-    store.close();
+    try {
+      await tracker.drain();
+      dfs.close();
+    } finally {
+      await checkpointer?.stop();
+      store.close();
+    }
   };
 
   const { JobClient } = masterProto();
@@ -55,6 +58,8 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
     .addService<WorkerProtocolHandlers>(workerProtocol, workerProtocolService(heartbeat, store));
   let address: string;
   try {
+    checkpointer = new WalCheckpointer(store.file, log, () => store.checkpointAfter(DEFAULT_CHECKPOINT_PAGES));
+    store.checkpointAfter(BACKSTOP_CHECKPOINT_PAGES);
     tracker.recover(Date.now());
     heartbeatPort = splitAddress(await heartbeatStream.start()).port;
     address = await server.start();

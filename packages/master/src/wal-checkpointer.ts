@@ -7,8 +7,9 @@
 //
 // The thread's checkpoints never block the master's commits (PASSIVE); once one has caught
 // up, the master's next commit starts the WAL over from its beginning, so the WAL stays
-// small. The master's own connection still checkpoints past BACKSTOP_CHECKPOINT_PAGES,
-// should this thread fall behind or fail.
+// small. Meanwhile the master's own connection checkpoints only past
+// BACKSTOP_CHECKPOINT_PAGES, should this thread fall behind; should it die, `died` is
+// called (the master then goes back to checkpointing as SQLite does by default).
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@tsmr/common';
@@ -16,6 +17,8 @@ import type { CheckpointReport, CheckpointThreadData } from './wal-checkpoint-th
 
 /** WAL pages (4 KiB) past which the master's connection checkpoints by itself (64 MiB). */
 export const BACKSTOP_CHECKPOINT_PAGES = 16_384;
+/** SQLite's own threshold, for a master whose checkpoint thread died. */
+export const DEFAULT_CHECKPOINT_PAGES = 1000;
 const DEFAULT_INTERVAL_MS = 100;
 
 /** The thread file must be compiled JS: the same path from src/ (tests) and dist/. */
@@ -24,21 +27,31 @@ const THREAD_FILE = path.join(__dirname, '..', 'dist', 'wal-checkpoint-thread.js
 export class WalCheckpointer {
   private readonly thread: Worker;
   private readonly exited: Promise<void>;
+  private stopping = false;
 
-  constructor(file: string, log: Logger, intervalMs = DEFAULT_INTERVAL_MS) {
+  /** `died` is called if the thread ends other than by stop(). */
+  constructor(file: string, log: Logger, died: () => void, intervalMs = DEFAULT_INTERVAL_MS) {
     this.thread = new Worker(THREAD_FILE, { workerData: { file, intervalMs } satisfies CheckpointThreadData });
     this.thread.on('message', (report: CheckpointReport) => {
       if ('failed' in report) log.warn({ file, error: report.failed }, 'WAL checkpoint failed; retrying');
       else log.info({ file }, 'WAL checkpoints work again');
     });
+    let error: unknown;
+    this.thread.once('error', (err) => (error = err));
     this.exited = new Promise((resolve) => {
-      this.thread.once('exit', () => resolve());
-      this.thread.once('error', (err) => log.error({ err, file }, 'WAL checkpoint thread died; the master checkpoints by itself'));
+      this.thread.once('exit', (code) => {
+        if (!this.stopping) {
+          log.error({ err: error, code, file }, 'WAL checkpoint thread died; the master checkpoints by itself');
+          died();
+        }
+        resolve();
+      });
     });
   }
 
   /** Stops the thread once its connection is closed. */
   async stop(): Promise<void> {
+    this.stopping = true;
     this.thread.postMessage('stop');
     await this.exited;
   }
