@@ -120,8 +120,9 @@ async function writeInput(dfs) {
 }
 
 exports.run = async function run() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tsmr-bench-sched-'));
+  // The cluster first: if it fails to start (it cleans up after itself), no temp dir is left behind.
   const cluster = lib.startCluster({ nodes: 1 });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tsmr-bench-sched-'));
   const secret = cluster.info.secret;
   const dfs = new DfsClient({ namenode: cluster.info.namenode.address, secret });
   let master;
