@@ -10,7 +10,8 @@
 //
 // Measured on unique users (1 GiB, maps of ≈ 290 k records and ≈ 231 k distinct users):
 // a map took ≈ 20% less CPU without the combiner, and its reduces ≈ 10% more (1.56 M
-// records merged against 1.23 M), ≈ 8% less CPU for the job.
+// records merged against 1.23 M); the job, alternated six times on one cluster, took
+// 5.50 s (median) against 6.38.
 
 /** Below this many records a sorted partition is always combined. */
 export const COMBINE_CHECK_RECORDS = 10_000;
