@@ -142,7 +142,11 @@ test('kill -9 a datanode mid-job with replication 2: the job completes', async (
 
 test('job submit --wait follows the job through a master restart; Ctrl-C detaches without killing it', async () => {
   const c = await startWithInput();
-  const follower = c.spawnTsmr(['job', 'submit', SLOW, '--input', '/in', '--output', '/out/follow', '--reducers', String(REDUCERS), '--wait', '--json']);
+  // delayMs=60, as submitSlow: the maps must outlast the CLI's bundling and the listing polls
+  // below (each a CLI process), or the job may end before a map is seen done.
+  const follower = c.spawnTsmr([
+    'job', 'submit', SLOW, '--input', '/in', '--output', '/out/follow', '--reducers', String(REDUCERS), '--param', 'delayMs=60', '--wait', '--json',
+  ]);
   const jobId = await waitFor('the job to be listed', async () => {
     const jobs = JSON.parse((await c.tsmr(['job', 'list', '--json'])).stdout.toString());
     return jobs[0]?.jobId as string | undefined;
