@@ -10,7 +10,7 @@ import { JobTracker } from './job-tracker';
 import { OutputCommitter } from './output-committer';
 import { Scheduler } from './scheduler';
 import { Speculator } from './speculator';
-import { BACKSTOP_CHECKPOINT_PAGES, DEFAULT_CHECKPOINT_PAGES, WalCheckpointer } from './wal-checkpointer';
+import { WalCheckpointer } from './wal-checkpointer';
 import { WorkerRegistry } from './worker-registry';
 import { heartbeatStreamServer } from './heartbeat-stream-server';
 import { heartbeatHandler, workerProtocolDefinition, workerProtocolService } from './worker-protocol-service';
@@ -58,8 +58,7 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
     .addService<WorkerProtocolHandlers>(workerProtocol, workerProtocolService(heartbeat, store));
   let address: string;
   try {
-    checkpointer = new WalCheckpointer(store.file, log, () => store.checkpointAfter(DEFAULT_CHECKPOINT_PAGES));
-    store.checkpointAfter(BACKSTOP_CHECKPOINT_PAGES);
+    checkpointer = new WalCheckpointer(store, log);
     tracker.recover(Date.now());
     heartbeatPort = splitAddress(await heartbeatStream.start()).port;
     address = await server.start();

@@ -7,18 +7,22 @@
 //
 // The thread's checkpoints never block the master's commits (PASSIVE); once one has caught
 // up, the master's next commit starts the WAL over from its beginning, so the WAL stays
-// small. Meanwhile the master's own connection checkpoints only past
-// BACKSTOP_CHECKPOINT_PAGES, should this thread fall behind; should it die, `died` is
-// called (the master then goes back to checkpointing as SQLite does by default).
+// small. While the thread runs, the store's own connection checkpoints only past
+// BACKSTOP_CHECKPOINT_PAGES, should the thread fall behind; should it die, the store goes
+// back to checkpointing as SQLite does by default.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@tsmr/common';
+import type { JobStore } from './job-store';
 import type { CheckpointReport, CheckpointThreadData } from './wal-checkpoint-thread';
 
-/** WAL pages (4 KiB) past which the master's connection checkpoints by itself (64 MiB). */
+/** WAL pages (4 KiB) past which the store's connection checkpoints by itself (64 MiB). */
 export const BACKSTOP_CHECKPOINT_PAGES = 16_384;
-/** SQLite's own threshold, for a master whose checkpoint thread died. */
+/** SQLite's own threshold, for a store whose checkpoint thread died. */
 export const DEFAULT_CHECKPOINT_PAGES = 1000;
+
+/** What the checkpointer needs of the job store. */
+export type CheckpointedStore = Pick<JobStore, 'file' | 'checkpointAfter'>;
 const DEFAULT_INTERVAL_MS = 100;
 
 /** The thread file must be compiled JS: the same path from src/ (tests) and dist/. */
@@ -29,9 +33,10 @@ export class WalCheckpointer {
   private readonly exited: Promise<void>;
   private stopping = false;
 
-  /** `died` is called if the thread ends other than by stop(). */
-  constructor(file: string, log: Logger, died: () => void, intervalMs = DEFAULT_INTERVAL_MS) {
+  constructor(store: CheckpointedStore, log: Logger, intervalMs = DEFAULT_INTERVAL_MS) {
+    const { file } = store;
     this.thread = new Worker(THREAD_FILE, { workerData: { file, intervalMs } satisfies CheckpointThreadData });
+    store.checkpointAfter(BACKSTOP_CHECKPOINT_PAGES);
     this.thread.on('message', (report: CheckpointReport) => {
       if ('failed' in report) log.warn({ file, error: report.failed }, 'WAL checkpoint failed; retrying');
       else log.info({ file }, 'WAL checkpoints work again');
@@ -42,7 +47,7 @@ export class WalCheckpointer {
       this.thread.once('exit', (code) => {
         if (!this.stopping) {
           log.error({ err: error, code, file }, 'WAL checkpoint thread died; the master checkpoints by itself');
-          died();
+          store.checkpointAfter(DEFAULT_CHECKPOINT_PAGES);
         }
         resolve();
       });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { silentLogger } from '@tsmr/common';
 import { JobStore, type JobRow } from '../src/job-store';
-import { BACKSTOP_CHECKPOINT_PAGES, WalCheckpointer } from '../src/wal-checkpointer';
+import { BACKSTOP_CHECKPOINT_PAGES, DEFAULT_CHECKPOINT_PAGES, WalCheckpointer } from '../src/wal-checkpointer';
 import { eventually, stopAll, tempDir } from './harness';
 
 afterEach(stopAll);
@@ -39,7 +39,7 @@ test('the WAL is copied into master.db by the thread, and then starts over inste
     expect(sizeOf(store.file)).toBeLessThan(MB);
     expect(sizeOf(wal)).toBeGreaterThan(16 * MB);
 
-    const checkpointer = new WalCheckpointer(store.file, silentLogger(), () => {}, 20);
+    const checkpointer = new WalCheckpointer(store, silentLogger(), 20);
     try {
       await eventually('the WAL checkpointed into master.db', () => sizeOf(store.file) >= 16 * MB);
       // Once a checkpoint has caught up, the next commit writes from the WAL's beginning:
@@ -65,7 +65,7 @@ test('the WAL is copied into master.db by the thread, and then starts over inste
 
 test('stop() ends the thread with its connection closed, so the last connection to close removes the WAL', async () => {
   const { store, addJobs, wal } = storeWithBackstop();
-  const checkpointer = new WalCheckpointer(store.file, silentLogger(), () => {}, 20);
+  const checkpointer = new WalCheckpointer(store, silentLogger(), 20);
   addJobs(2);
   await eventually('a checkpoint', () => sizeOf(store.file) >= 2 * MB);
   await checkpointer.stop();
@@ -73,10 +73,11 @@ test('stop() ends the thread with its connection closed, so the last connection 
   expect(fs.existsSync(wal)).toBe(false);
 });
 
-test('a thread that cannot open the database dies, and says so', async () => {
-  let died = 0;
-  const checkpointer = new WalCheckpointer(path.join(tempDir(), 'missing.db'), silentLogger(), () => died++, 20);
-  await eventually('the thread to die', () => died === 1);
+test('a thread that cannot open the database dies, and the store goes back to checkpointing by itself', async () => {
+  const pages: number[] = [];
+  const store = { file: path.join(tempDir(), 'missing.db'), checkpointAfter: (n: number) => pages.push(n) };
+  const checkpointer = new WalCheckpointer(store, silentLogger(), 20);
+  await eventually('the thread to die', () => pages.length === 2);
   await checkpointer.stop(); // after its death: returns at once
-  expect(died).toBe(1);
+  expect(pages).toEqual([BACKSTOP_CHECKPOINT_PAGES, DEFAULT_CHECKPOINT_PAGES]);
 });

@@ -23,6 +23,14 @@ const wordCount = defineJob({
   },
 });
 const wordCountCombined = defineJob({ ...wordCount, combine: wordCount.reduce });
+/** Word count whose combiner counts the keys it combines (counter "combined keys"). */
+const wordCountCountingCombines = defineJob({
+  ...wordCount,
+  combine(word, counts, ctx) {
+    ctx.counter('combined keys').increment();
+    ctx.emit(word, sum(counts));
+  },
+});
 
 describe('runLocal', () => {
   const text = 'the cat\nthe dog\n\nthe  end\r\n';
@@ -206,14 +214,7 @@ describe('runLocal', () => {
   });
 
   it('passes a key with one value by the combiner, which runs only where there is something to combine', () => {
-    const job = defineJob({
-      ...wordCount,
-      combine(word, counts, ctx) {
-        ctx.counter('combined keys').increment();
-        ctx.emit(word, sum(counts));
-      },
-    });
-    const result = runLocal(job, 'a b a c');
+    const result = runLocal(wordCountCountingCombines, 'a b a c');
     expect(result.output).toEqual([['a', 2], ['b', 1], ['c', 1]]);
     expect(result.counters['combined keys']).toBe(1);
     expect(result.counters.COMBINE_INPUT_RECORDS).toBe(4);
@@ -221,13 +222,7 @@ describe('runLocal', () => {
   });
 
   it('skips the combiner for a sorted partition of mostly distinct keys, big enough for that to matter', () => {
-    const job = defineJob({
-      ...wordCount,
-      combine(word, counts, ctx) {
-        ctx.counter('combined keys').increment();
-        ctx.emit(word, sum(counts));
-      },
-    });
+    const job = wordCountCountingCombines;
     const words = (n: number, distinct: number) => Array.from({ length: n }, (_, i) => `w${i % distinct}`).join(' ');
     // More distinct keys than half the records: written as they are.
     const distinct = runLocal(job, words(COMBINE_CHECK_RECORDS, 0.6 * COMBINE_CHECK_RECORDS));

@@ -16,6 +16,9 @@ import { RunWriter } from './run-writer';
 /** Values handed to one runCombine call when combining merged groups. */
 const COMBINE_BATCH_VALUES = 10_000;
 
+/** How many records a partition held when sorted, and how many distinct keys (see combinerPays). */
+type KeyCount = Pick<CombineOutcome, 'records' | 'keys'>;
+
 /** A sorted run on disk: one file, one segment per partition. */
 interface Run {
   file: string;
@@ -46,7 +49,7 @@ export class MapOutputBuffer {
    * the partition again where combinerPays says so of the sums (a partition whose every
    * spill has mostly distinct keys is merged by copying).
    */
-  private readonly spilled: Array<{ records: number; keys: number }>;
+  private readonly spilled: KeyCount[];
 
   constructor(private readonly options: MapOutputOptions) {
     this.partitions = Array.from({ length: options.reducers }, () => new StringKeyBuffer());
@@ -107,14 +110,14 @@ export class MapOutputBuffer {
         return;
       }
       const { records, keys } = partition instanceof StringKeyBuffer ? this.combineByBytes(partition, out) : this.combineGroups(partition, out);
-      const spilled = this.spilled[p] as { records: number; keys: number };
+      const spilled = this.spilled[p] as KeyCount;
       spilled.records += records;
       spilled.keys += keys;
     });
   }
 
   /** Writes a grouped partition combined, or as it is where its keys are too many for combining to pay (see combinerPays). */
-  private combineGroups(partition: GroupBuffer, out: RunWriter): { records: number; keys: number } {
+  private combineGroups(partition: GroupBuffer, out: RunWriter): KeyCount {
     const records = partition.records;
     const groups = partition.takeSortedGroups();
     if (combinerPays(records, groups.length)) this.combineInto(groups, out);
@@ -131,7 +134,7 @@ export class MapOutputBuffer {
           const segment = run.segments[p] as Segment;
           return RunReader.ofFileRange(fds[i] as number, segment.offset, segment.length);
         });
-        const spilled = this.spilled[p] as { records: number; keys: number };
+        const spilled = this.spilled[p] as KeyCount;
         if (this.options.job.combine !== undefined && combinerPays(spilled.records, spilled.keys)) this.combineInto(mergeGroups(runs), out);
         else writeMerged(runs, out);
       });

@@ -32,6 +32,42 @@ function records(n: number): Array<[Value, Value]> {
   return Array.from({ length: n }, (_, i) => [KEYS[(i * 7) % KEYS.length] as Value, i]);
 }
 
+/** A map output buffer over `job` in a temp dir; its counters and where its output goes. */
+function mapOutput(job: AnyJob, reducers: number, sortBufferBytes: number) {
+  const dir = tempDir();
+  const counters = new Counters();
+  const buffer = new MapOutputBuffer({
+    job,
+    params: {},
+    reducers,
+    sortBufferBytes,
+    progressed: () => {},
+    spillDir: path.join(dir, 'spill'),
+    outputDir: path.join(dir, 'out'),
+    counters,
+  });
+  const partition = (p: number) => {
+    const segment = readIndex(path.join(dir, 'out'))?.partitions[p] as { offset: number; length: number };
+    return decodeRecords(fs.readFileSync(path.join(dir, 'out', 'file.out')).subarray(segment.offset, segment.offset + segment.length));
+  };
+  const spills = () => (fs.existsSync(path.join(dir, 'spill')) ? fs.readdirSync(path.join(dir, 'spill')).length : 0);
+  return { buffer, counters, partition, spills };
+}
+
+/** A job whose combiner emits each key's value count; `combines()` says how many groups it got. */
+function countingCombiner(name: string, map: AnyJob['map'] = () => {}) {
+  let combines = 0;
+  const job: AnyJob = {
+    name,
+    map,
+    combine: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => {
+      combines++;
+      ctx.emit(key, values.length);
+    },
+  };
+  return { job, combines: () => combines };
+}
+
 test('mergeGroups of sorted runs equals grouping the stable sort of the runs concatenated', () => {
   const runs = [records(50), records(31).reverse(), [], records(5)].map((r) => sortRecords(r));
   const readers = runs.map((run) => RunReader.ofBuffer(encodeRecords(run)));
@@ -172,29 +208,15 @@ test('a combiner over string keys: lone records are copied, groups combined, in 
       if (k.endsWith('3')) ctx.emit(key, 'again');
     },
   };
-  const dir = tempDir();
-  const counters = new Counters();
-  const buffer = new MapOutputBuffer({
-    job,
-    params: {},
-    reducers: 2,
-    sortBufferBytes: 64 << 20,
-    progressed: () => {},
-    spillDir: path.join(dir, 'spill'),
-    outputDir: path.join(dir, 'out'),
-    counters,
-  });
+  const { buffer, counters, partition } = mapOutput(job, 2, 64 << 20);
   // Most keys repeat (≈ 3,000 keys in each partition of 20,000 records), so combining pays.
   const input = Array.from({ length: 40_000 }, (_, i): [Value, Value] => [i % 8 === 0 ? `k${i}` : `k${i % 1000}`, i]);
   for (let i = 0; i < input.length; i += 1000) buffer.collect(input.slice(i, i + 1000));
   buffer.finish();
 
-  const index = readIndex(path.join(dir, 'out'));
-  const file = fs.readFileSync(path.join(dir, 'out', 'file.out'));
   let written = 0;
   for (let p = 0; p < 2; p++) {
-    const segment = index?.partitions[p] as { offset: number; length: number };
-    const got = decodeRecords(file.subarray(segment.offset, segment.offset + segment.length));
+    const got = partition(p);
     const expected = runCombine(job, {}, groupSorted(sortRecords(input.filter(([k]) => partitionOf(job, k, 2, {}) === p)))).records;
     expect(got).toEqual(expected);
     expect(got.some(([, v]) => v === 'again')).toBe(true);
@@ -211,73 +233,28 @@ test.each([
 ])('a partition of mostly distinct %s is written without the combiner, as runLocal writes it', (_, keyOf) => {
   // 30,000 records of 20,000 keys in 2 partitions: ≈ 10,000 keys in 15,000 records each,
   // more than half, so combining does not pay (combinerPays).
-  let combines = 0;
-  const job: AnyJob = {
-    name: 'mostly-distinct',
-    map(line: string, ctx: { emit(k: Value, v: Value): void }) {
-      ctx.emit(keyOf(Number(line)), 1);
-    },
-    combine: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => {
-      combines++;
-      ctx.emit(key, values.length);
-    },
-  };
-  const dir = tempDir();
-  const counters = new Counters();
-  const buffer = new MapOutputBuffer({
-    job,
-    params: {},
-    reducers: 2,
-    sortBufferBytes: 64 << 20,
-    progressed: () => {},
-    spillDir: path.join(dir, 'spill'),
-    outputDir: path.join(dir, 'out'),
-    counters,
+  const { job, combines } = countingCombiner('mostly-distinct', (line: string, ctx: { emit(k: Value, v: Value): void }) => {
+    ctx.emit(keyOf(Number(line)), 1);
   });
+  const { buffer, counters, partition } = mapOutput(job, 2, 64 << 20);
   const lines = Array.from({ length: 30_000 }, (_, i) => String(i));
   const input = lines.map((line): [Value, Value] => [keyOf(Number(line)), 1]);
   for (let i = 0; i < input.length; i += 1000) buffer.collect(input.slice(i, i + 1000));
   buffer.finish();
 
-  const index = readIndex(path.join(dir, 'out'));
-  const file = fs.readFileSync(path.join(dir, 'out', 'file.out'));
   // runLocal's map side, one map task: what its reduces are given is each partition's records, sorted, uncombined.
   const local = runLocal({ ...job, reduce: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => ctx.emit(key, values.length) }, lines.join('\n'), { reducers: 2 });
   for (let p = 0; p < 2; p++) {
-    const segment = index?.partitions[p] as { offset: number; length: number };
-    const got = decodeRecords(file.subarray(segment.offset, segment.offset + segment.length));
     const expected = sortRecords(input.filter(([k]) => partitionOf(job, k, 2, {}) === p));
     expect(expected.length).toBeGreaterThanOrEqual(COMBINE_CHECK_RECORDS);
-    expect(got).toEqual(expected);
+    expect(partition(p)).toEqual(expected);
   }
-  expect(combines).toBe(0);
+  expect(combines()).toBe(0);
   expect(counters.get('COMBINE_INPUT_RECORDS') ?? 0).toBe(0);
   expect(local.counters.COMBINE_INPUT_RECORDS ?? 0).toBe(0);
   expect(local.counters.REDUCE_INPUT_RECORDS).toBe(input.length);
   expect(counters.get('SPILLED_RECORDS')).toBe(input.length);
 });
-
-/** A map output buffer over `job` in a temp dir; its counters and where its output goes. */
-function mapOutput(job: AnyJob, reducers: number, sortBufferBytes: number) {
-  const dir = tempDir();
-  const counters = new Counters();
-  const buffer = new MapOutputBuffer({
-    job,
-    params: {},
-    reducers,
-    sortBufferBytes,
-    progressed: () => {},
-    spillDir: path.join(dir, 'spill'),
-    outputDir: path.join(dir, 'out'),
-    counters,
-  });
-  const partition = (p: number) => {
-    const segment = readIndex(path.join(dir, 'out'))?.partitions[p] as { offset: number; length: number };
-    return decodeRecords(fs.readFileSync(path.join(dir, 'out', 'file.out')).subarray(segment.offset, segment.offset + segment.length));
-  };
-  const spills = () => (fs.existsSync(path.join(dir, 'spill')) ? fs.readdirSync(path.join(dir, 'spill')).length : 0);
-  return { buffer, counters, partition, spills };
-}
 
 test.each([
   ['string', (i: number): Value => `k${i}`],
@@ -287,34 +264,18 @@ test.each([
     [5000, 5000],
     [5001, 0],
   ] as const) {
-    let combines = 0;
-    const job: AnyJob = {
-      name: 'edge',
-      map() {},
-      combine: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => {
-        combines++;
-        ctx.emit(key, values.length);
-      },
-    };
+    const { job, combines } = countingCombiner('edge');
     const { buffer, partition } = mapOutput(job, 1, 64 << 20);
     const input = Array.from({ length: COMBINE_CHECK_RECORDS }, (_, i): [Value, Value] => [keyOf(i % distinct), 1]);
     buffer.collect(input);
     buffer.finish();
-    expect(combines).toBe(expected);
+    expect(combines()).toBe(expected);
     expect(partition(0).length).toBe(expected > 0 ? distinct : COMBINE_CHECK_RECORDS);
   }
 });
 
 test('a map that spills, its keys mostly distinct in every spill, runs the combiner neither on a spill nor on their merge', () => {
-  let combines = 0;
-  const job: AnyJob = {
-    name: 'distinct-spills',
-    map() {},
-    combine: (key: Value, values: Value[], ctx: { emit(k: Value, v: Value): void }) => {
-      combines++;
-      ctx.emit(key, values.length);
-    },
-  };
+  const { job, combines } = countingCombiner('distinct-spills');
   // ≈ 35 bytes a record of the sort budget: spills of ≈ 23,000 records, ≈ 11,500 a partition.
   const { buffer, counters, partition, spills } = mapOutput(job, 2, 800_000);
   const input = Array.from({ length: 70_000 }, (_, i): [Value, Value] => [`user${i % 60_000}`, 1]);
@@ -323,6 +284,6 @@ test('a map that spills, its keys mostly distinct in every spill, runs the combi
   expect(spills()).toBeGreaterThanOrEqual(3);
   // 10,000 keys come twice, in different spills: a combining merge would have made them one record each.
   for (let p = 0; p < 2; p++) expect(partition(p)).toEqual(sortRecords(input.filter(([k]) => partitionOf(job, k, 2, {}) === p)));
-  expect(combines).toBe(0);
+  expect(combines()).toBe(0);
   expect(counters.get('SPILLED_RECORDS')).toBe(2 * input.length);
 });
