@@ -176,9 +176,20 @@ exports.run = async function run() {
     let phase = warmUp;
     let errors = 0;
     let done = false;
-    // Settles when the next phase begins (and is then replaced), waking the workers waiting for their turn.
-    let phaseBegins;
-    let phaseBegun = new Promise((resolve) => (phaseBegins = resolve));
+    // Each worker's sleep until its next heartbeat, cut short when the next phase begins. (Not
+    // a race with one promise of the phase: each race would leave a reaction on it until the
+    // phase ends, 5,000 a second.)
+    const wakers = new Array(WORKERS);
+    const nap = (w, ms) =>
+      new Promise((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          wakers[w] = undefined;
+          resolve();
+        };
+        const timer = setTimeout(wake, ms);
+        wakers[w] = wake;
+      });
     const worker = async (w) => {
       let running = [];
       let current; // the phase this worker's schedule follows
@@ -191,7 +202,7 @@ exports.run = async function run() {
         }
         const wait = nextSend - performance.now();
         if (wait > 0) {
-          await Promise.race([sleep(wait), phaseBegun]);
+          await nap(w, wait);
           continue;
         }
         const stats = current;
@@ -209,7 +220,8 @@ exports.run = async function run() {
         }
         const now = performance.now();
         stats.latencies.push(now - t0);
-        running = reply.assignments;
+        // Only what the next heartbeat reports: the rest of each assignment is garbage at once.
+        running = reply.assignments.map(({ attemptId, type }) => ({ attemptId, type }));
         let maps = 0;
         for (const a of running) if (a.type === 'MAP') maps++;
         if (maps > 0) {
@@ -246,8 +258,7 @@ exports.run = async function run() {
       const next = phases[phases.indexOf(phase) + 1];
       next.start = phase.end;
       phase = next;
-      phaseBegins();
-      phaseBegun = new Promise((resolve) => (phaseBegins = resolve));
+      for (const wake of wakers) wake?.();
     }
     if (!flatOut.end) throw new Error(`not every task was assigned within BENCH_SCHED_SECONDS: ${assignedSoFar()} of ${TASKS}`);
     loopDelay.disable();
