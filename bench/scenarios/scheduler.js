@@ -39,7 +39,9 @@
 // every heartbeat (p50/p99/max), and the CPU the master, the simulated workers and everything
 // else on the machine used meanwhile (the workers' own event-loop delay too, which would
 // inflate the latencies they measure); the master's CPU per heartbeat is the figure that
-// other load on a shared machine disturbs least. BENCH_SCHED_PROFILE=DIR runs the master under
+// other load on a shared machine disturbs least, and the part of it on its main thread (its
+// event loop, where heartbeats wait their turn) the one that sets their latency.
+// BENCH_SCHED_PROFILE=DIR runs the master under
 // `node --cpu-prof --cpu-prof-dir DIR`.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -82,6 +84,10 @@ const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf
 function processCpu(pid) {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
+}
+/** CPU seconds (user + system) a process's main thread has used so far: its event loop, where heartbeats queue. */
+function mainThreadCpu(pid) {
+  return Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
 }
 /** CPU seconds every core of the machine has been busy so far. */
 function machineCpu() {
@@ -238,7 +244,7 @@ exports.run = async function run() {
       }
     };
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-    const snapshot = () => ({ master: processCpu(master.child.pid), workers: selfCpu(), machine: machineCpu(), at: performance.now() });
+    const snapshot = () => ({ master: processCpu(master.child.pid), masterMain: mainThreadCpu(master.child.pid), workers: selfCpu(), machine: machineCpu(), at: performance.now() });
     const endPhase = (stats) => {
       stats.end = snapshot();
       stats.loopDelayP99 = loopDelay.percentile(99) / 1e6;
@@ -279,7 +285,7 @@ exports.run = async function run() {
   const r = result;
   const cpuLine = (name, p) =>
     `CPU ${name}, over its ${lib.fmt(p.cpu.wall)}: the master ${p.cpu.master.toFixed(1)} s (${(p.cpu.master / p.cpu.wall).toFixed(2)} cores), ` +
-    `${Math.round((p.cpu.master * 1e6) / p.heartbeats)} µs per heartbeat; the simulated workers ${(p.cpu.workers / p.cpu.wall).toFixed(2)} cores ` +
+    `${Math.round((p.cpu.master * 1e6) / p.heartbeats)} µs per heartbeat, ${Math.round((p.cpu.masterMain * 1e6) / p.heartbeats)} of them on its main thread; the simulated workers ${(p.cpu.workers / p.cpu.wall).toFixed(2)} cores ` +
     `(their event-loop delay p99 ${p.loopDelayP99.toFixed(1)} ms), everything else ${(p.cpu.others / p.cpu.wall).toFixed(2)} cores, of ${os.cpus().length}.`;
   const rate = (p) => `${Math.round(p.rate).toLocaleString('en')}/s (${p.assigned.toLocaleString('en')} in ${lib.fmt(p.span)})`;
   const latency = (p) => `${p.p99.toFixed(1)} ms (p50 ${p.p50.toFixed(1)} ms, max ${p.max.toFixed(0)} ms; ${p.heartbeats.toLocaleString('en')} heartbeats)`;
@@ -317,7 +323,7 @@ function newPhase(name, periodMs, share) {
 
 function summarize(p) {
   const sorted = [...p.latencies].sort((a, b) => a - b);
-  const cpu = { wall: (p.end.at - p.start.at) / 1000, master: p.end.master - p.start.master, workers: p.end.workers - p.start.workers };
+  const cpu = { wall: (p.end.at - p.start.at) / 1000, master: p.end.master - p.start.master, masterMain: p.end.masterMain - p.start.masterMain, workers: p.end.workers - p.start.workers };
   cpu.others = Math.max(0, p.end.machine - p.start.machine - cpu.master - cpu.workers);
   return {
     assigned: p.assigned,
