@@ -57,9 +57,9 @@ export function jobClientService({ tracker, store, dfs, defaultMaxAttempts }: Jo
       return { jobs: store.jobs(request.limit).map((job) => jobStatus(store, job)) };
     },
 
-    KillJob(request) {
+    async KillJob(request) {
       const job = storedJob(request.jobId);
-      tracker.kill(job.id, Date.now());
+      await tracker.kill(job.id, Date.now());
       return jobStatus(store, storedJob(job.id));
     },
 

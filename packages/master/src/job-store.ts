@@ -3,13 +3,20 @@
 // tracker changes them in one transaction per event (a heartbeat, a commit, a kill), so a
 // crash never leaves half of one. Job counters are derived from the attempts, not stored.
 //
+// Reads run here, on the master's connection; writes are collected per transaction and
+// applied by a thread (JobStoreWriter), so a read sees what is committed, and durable() says
+// when the writes made so far are. Nothing the master reads depends on its own uncommitted
+// writes: the next job seq and the workers rows' numbers are kept in memory.
+//
 // Attempts are the rows a busy master writes most (one per assignment, changed when it
 // ends), so their row is narrow: keyed by integers (the job's seq, the task's kind and
 // index, the attempt's number) from which the ids are rebuilt, and naming the worker by a
 // row of `workers`. Measured: inserting one took 5.5 µs with the text ids and worker
 // strings in the row (and two indexes on text), 1.1 µs as a narrow integer-keyed row.
-import { attemptId, taskId, type InputSplit__Output, type JobState__Output } from '@tsmr/common';
+import { attemptId, taskId, type InputSplit__Output, type JobState__Output, type Logger } from '@tsmr/common';
 import type { Submission } from './job-spec';
+import type { StoreOp } from './job-store-writer-thread';
+import { JobStoreWriter } from './job-store-writer';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -257,62 +264,52 @@ const seqOf = (jobId: string) => Number(jobId.slice(jobId.lastIndexOf('_') + 1))
 export class JobStore {
   private readonly db: Database.Database;
   private readonly sql;
-  /** One wrapper for every transaction: better-sqlite3 builds a new one per db.transaction() call. */
-  private readonly runInTransaction: (fn: () => unknown) => unknown;
-  /** The workers row each worker was last seen at (n), as stored. */
-  private readonly workerRows = new Map<string, { host: string; shuffleAddress: string; n: number }>();
+  private readonly writer: JobStoreWriter;
+  /** The writes of the transaction under way, sent to the writer when it ends. */
+  private batch: StoreOp[] = [];
+  private depth = 0;
+  private lastSeq: number;
+  private storedStamp: string | undefined;
+  /** n of every workers row, by worker id, host and shuffle address (see workerKey). */
+  private readonly workerNs = new Map<string, number>();
+  private lastWorkerN: number;
+  /** Keys of the workers rows the transaction under way added: a rollback forgets them. */
+  private workersAdded: string[] = [];
+  /** The workers row each worker was last seen at, so that a heartbeat's attempts need no key built. */
+  private readonly lastWorkerRow = new Map<string, { host: string; shuffleAddress: string; n: number }>();
 
   /** The database file (DIR/master.db). */
   readonly file: string;
 
-  constructor(dir: string) {
+  constructor(dir: string, log?: Logger) {
     fs.mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, 'master.db');
     this.db = new Database(this.file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    // A heartbeat's savepoint copies each page it first changes into a sub-journal: in memory,
-    // not a temp file (a microbenchmark of a heartbeat's rows, 300 heartbeats a transaction:
-    // the savepoints added 14–24 µs a heartbeat through a temp file, 0–10 in memory).
-    this.db.pragma('temp_store = MEMORY');
     openSchema(this.db);
     addMissingColumns(this.db);
     const db = this.db;
-    this.runInTransaction = db.transaction((fn: () => unknown) => fn());
     this.sql = {
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       maxSeq: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM jobs'),
-      insertJob: db.prepare(`INSERT INTO jobs VALUES (@id, @seq, @name, @submitter, @inputs, @output, @reducers, @params,
-        @maxAttempts, @speculative, @skipBadRecords, @bundle, @state, @submittedAt, @startedAt, @finishedAt, @errorMessage, @errorStack, @errorTask, @cleanupPending,
-        @outputReplication)`),
-      updateJob: db.prepare(`UPDATE jobs SET state = @state, started_at = @startedAt, finished_at = @finishedAt,
-        error_message = @errorMessage, error_stack = @errorStack, error_task = @errorTask, cleanup_pending = @cleanupPending WHERE id = @id`),
       job: db.prepare<[string], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`),
       jobs: db.prepare<[number], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs ORDER BY seq DESC LIMIT ?`),
       jobsInState: db.prepare<[string, string], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE state IN (?, ?) ORDER BY seq`),
       jobsToClean: db.prepare<[], StoredJob>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE cleanup_pending = 1`),
       bundle: db.prepare<[string], { bundle: Buffer }>('SELECT bundle FROM jobs WHERE id = ?'),
-      insertTask: db.prepare('INSERT INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      updateTask: db.prepare('UPDATE tasks SET state = ?, queued_at = ?, next_attempt = ?, failures = ?, done_attempt = ? WHERE id = ?'),
       tasksOf: db.prepare<[string], StoredTask>(`SELECT ${TASK_COLUMNS} FROM tasks WHERE job_id = ? ORDER BY kind, idx`),
       taskCounts: db.prepare<[string], { kind: TaskKindName; total: number }>('SELECT kind, COUNT(*) AS total FROM tasks WHERE job_id = ? GROUP BY kind'),
       // A done task has exactly one committed attempt (its output): a map's task row is not written when it succeeds.
       doneCounts: db.prepare<[number], { kind: TaskKindName; done: number }>(
         'SELECT kind, COUNT(*) AS done FROM attempts WHERE job_seq = ? AND committed = 1 GROUP BY kind',
       ),
-      // A new attempt's row: what it ends with keeps the columns' defaults until it ends.
-      insertAttempt: db.prepare(`INSERT INTO attempts (job_seq, kind, idx, number, state, worker, queued_at, started_at,
-        finished_at, data_local, speculative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      updateAttempt: db.prepare(`UPDATE attempts SET state = ?, finished_at = ?, error = ?, error_stack = ?,
-        counters = ?, partition_bytes = ?, committed = ?, user_code = ?, failed_record = ?
-        WHERE job_seq = ? AND kind = ? AND idx = ? AND number = ?`),
       attemptsOf: db.prepare<[number], StoredAttempt>(`SELECT ${ATTEMPT_COLUMNS} WHERE a.job_seq = ? ORDER BY a.started_at, a.kind, a.idx, a.number`),
       attempt: db.prepare<[number, string, number, number], StoredAttempt>(
         `SELECT ${ATTEMPT_COLUMNS} WHERE a.job_seq = ? AND a.kind = ? AND a.idx = ? AND a.number = ?`,
       ),
-      worker: db.prepare<[string, string, string], { n: number }>('SELECT n FROM workers WHERE worker_id = ? AND host = ? AND shuffle_address = ?'),
-      insertWorker: db.prepare('INSERT INTO workers (worker_id, host, shuffle_address) VALUES (?, ?, ?)'),
+      workers: db.prepare<[], { n: number; workerId: string; host: string; shuffleAddress: string }>(
+        'SELECT n, worker_id AS workerId, host, shuffle_address AS shuffleAddress FROM workers',
+      ),
       userCounters: db.prepare<[number], { name: string; value: number }>(
         `SELECT c.key AS name, SUM(c.value) AS value FROM attempts, json_each(attempts.counters) AS c
          WHERE attempts.job_seq = ? AND attempts.committed = 1 GROUP BY c.key`,
@@ -324,77 +321,114 @@ export class JobStore {
          FROM attempts WHERE job_seq = ?`,
       ),
     };
-  }
-
-  /** Runs fn in one transaction (nested calls join the outer one). */
-  transaction<T>(fn: () => T): T {
-    try {
-      return this.runInTransaction(fn) as T;
-    } catch (err) {
-      // Rolled back: workers rows it added may be gone.
-      this.workerRows.clear();
-      throw err;
+    this.lastSeq = this.sql.maxSeq.get()?.seq ?? 0;
+    this.lastWorkerN = 0;
+    for (const { n, workerId, host, shuffleAddress } of this.sql.workers.all()) {
+      this.workerNs.set(workerKey(workerId, host, shuffleAddress), n);
+      this.lastWorkerN = Math.max(this.lastWorkerN, n);
     }
+    this.writer = new JobStoreWriter(this.file, log);
   }
 
   /**
-   * WAL pages past which a commit checkpoints on this connection (SQLite's default: 1,000;
-   * the master raises it while a thread checkpoints: see WalCheckpointer).
+   * Runs fn as one transaction: its writes are sent together once the outermost one ends.
+   * Nested in another, it is a savepoint: if fn throws, its own writes are dropped and the
+   * outer transaction goes on.
    */
-  checkpointAfter(pages: number): void {
-    this.db.pragma(`wal_autocheckpoint = ${pages}`);
+  transaction<T>(fn: () => T): T {
+    const writes = this.batch.length;
+    const workersAdded = this.workersAdded.length;
+    this.depth++;
+    try {
+      return fn();
+    } catch (err) {
+      this.batch.length = writes;
+      for (const key of this.workersAdded.splice(workersAdded)) this.workerNs.delete(key);
+      this.lastWorkerRow.clear();
+      throw err;
+    } finally {
+      if (--this.depth === 0) this.send();
+    }
   }
 
   get inTransaction(): boolean {
-    return this.db.inTransaction;
+    return this.depth > 0;
+  }
+
+  /** Resolves once every write made so far is committed; rejects, from then on, once one has failed. */
+  durable(): Promise<void> {
+    return this.writer.durable();
   }
 
   /** The stamp in every id: the master's first start time, kept forever. */
   stamp(make: () => string): string {
-    const stored = this.sql.getMeta.get('stamp');
-    if (stored) return stored.value;
-    const stamp = make();
-    this.sql.setMeta.run('stamp', stamp);
-    return stamp;
+    this.storedStamp ??= this.sql.getMeta.get('stamp')?.value;
+    if (this.storedStamp === undefined) {
+      this.storedStamp = make();
+      this.write(['setMeta', 'stamp', this.storedStamp]);
+    }
+    return this.storedStamp;
   }
 
   nextJobSeq(): number {
-    return (this.sql.maxSeq.get()?.seq ?? 0) + 1;
+    return this.lastSeq + 1;
   }
 
   insertJob(job: JobRow, bundle: Buffer, tasks: TaskRow[]): void {
     this.transaction(() => {
-      this.sql.insertJob.run({ ...jobParams(job), bundle });
-      for (const task of tasks) this.sql.insertTask.run(...taskValues(task));
+      this.write(['insertJob', { ...jobParams(job), bundle }]);
+      for (const task of tasks) this.write(['insertTask', ...taskValues(task)]);
+      this.lastSeq = Math.max(this.lastSeq, job.seq);
     });
   }
 
   updateJob(job: JobRow): void {
-    this.sql.updateJob.run(jobParams(job));
+    this.write(['updateJob', jobParams(job)]);
   }
 
   updateTask(task: TaskRow): void {
-    this.sql.updateTask.run(...taskChange(task));
+    this.write(['updateTask', ...taskChange(task)]);
   }
 
   insertAttempt(a: AttemptRow): void {
     const worker = this.workerRow(a.workerId, a.workerHost, a.shuffleAddress);
-    this.sql.insertAttempt.run(seqOf(a.jobId), a.kind, a.index, a.number, a.state, worker, a.queuedAt, a.startedAt, a.finishedAt, a.dataLocal ? 1 : 0, a.speculative ? 1 : 0);
+    this.write(['insertAttempt', seqOf(a.jobId), a.kind, a.index, a.number, a.state, worker, a.queuedAt, a.startedAt, a.finishedAt, a.dataLocal ? 1 : 0, a.speculative ? 1 : 0]);
   }
 
   updateAttempt(a: AttemptRow): void {
-    this.sql.updateAttempt.run(
+    this.write([
+      'updateAttempt',
       a.state, a.finishedAt, a.error, a.errorStack, JSON.stringify(a.counters), JSON.stringify(a.partitionBytes), a.committed ? 1 : 0, a.userCode ? 1 : 0,
       a.failedRecord, seqOf(a.jobId), a.kind, a.index, a.number,
-    );
+    ]);
+  }
+
+  /** Outside a transaction, a write is a transaction of its own. */
+  private write(op: StoreOp): void {
+    this.batch.push(op);
+    if (this.depth === 0) this.send();
+  }
+
+  private send(): void {
+    this.workersAdded = [];
+    if (this.batch.length === 0) return;
+    this.writer.send(this.batch);
+    this.batch = [];
   }
 
   /** n of the workers row naming this worker at this address (added if new). */
   private workerRow(workerId: string, host: string, shuffleAddress: string): number {
-    const known = this.workerRows.get(workerId);
-    if (known && known.host === host && known.shuffleAddress === shuffleAddress) return known.n;
-    const n = this.sql.worker.get(workerId, host, shuffleAddress)?.n ?? Number(this.sql.insertWorker.run(workerId, host, shuffleAddress).lastInsertRowid);
-    this.workerRows.set(workerId, { host, shuffleAddress, n });
+    const last = this.lastWorkerRow.get(workerId);
+    if (last && last.host === host && last.shuffleAddress === shuffleAddress) return last.n;
+    const key = workerKey(workerId, host, shuffleAddress);
+    let n = this.workerNs.get(key);
+    if (n === undefined) {
+      n = ++this.lastWorkerN;
+      this.workerNs.set(key, n);
+      this.workersAdded.push(key);
+      this.write(['insertWorker', n, workerId, host, shuffleAddress]);
+    }
+    this.lastWorkerRow.set(workerId, { host, shuffleAddress, n });
     return n;
   }
 
@@ -457,7 +491,12 @@ export class JobStore {
     return counters;
   }
 
-  close(): void {
+  /** Closes the store once the writes made so far are committed (or have failed). */
+  async close(): Promise<void> {
+    this.send();
+    await this.writer.close();
     this.db.close();
   }
 }
+
+const workerKey = (workerId: string, host: string, shuffleAddress: string) => `${workerId}\n${host}\n${shuffleAddress}`;

@@ -3,9 +3,10 @@
 // attempt per task and kills the others, re-runs what failed or was lost, blacklists
 // workers that keep failing a job, and ends jobs. Unfinished jobs live in memory (rebuilt from the
 // store at start); each event changes memory and the store together in one transaction
-// (heartbeats that arrive together share one, each in its own savepoint: see GroupCommit).
+// (heartbeats that arrive together share one, each in its own savepoint: see GroupCommit),
+// and whoever asked for it is answered once that transaction is durable.
 //
-// DFS work (commits, cleanup) runs after that transaction, in the background, so a
+// DFS work (commits, cleanup) runs once that transaction is durable, in the background, so a
 // heartbeat never waits on the namenode. Its intent is stored first (a task in state
 // COMMITTING names the attempt being committed; a failed job is marked cleanup_pending),
 // and every DFS step is idempotent, so a restarted master finishes what a crash cut short.
@@ -119,22 +120,25 @@ export class JobTracker {
 
   // ---- jobs ----
 
-  /** Claims the output dir, then stores the job and its tasks; returns the job id. */
+  /** Claims the output dir, then stores the job and its tasks; returns the job id once they are durable. */
   async submit(submission: Submission, splits: InputSplit__Output[]): Promise<string> {
     await this.parts.committer.setupJob(submission.output);
     try {
-      return this.atomically(() => this.accept(submission, splits, Date.now()));
+      const id = this.atomically(() => this.accept(submission, splits, Date.now()));
+      await this.parts.store.durable();
+      return id;
     } catch (err) {
       await this.parts.committer.abortJob(submission.output).catch(() => undefined);
       throw err;
     }
   }
 
-  /** Kills an unfinished job; false when it has already finished. */
-  kill(jobId: string, now: number): boolean {
+  /** Kills an unfinished job (resolving once that is durable); false when it has already finished. */
+  async kill(jobId: string, now: number): Promise<boolean> {
     const job = this.jobs.get(jobId);
     if (!job) return false;
     this.atomically(() => this.endJob(job, 'KILLED', now));
+    await this.parts.store.durable();
     return true;
   }
 
@@ -252,11 +256,11 @@ export class JobTracker {
    * Applies heartbeats that arrived together (see GroupCommit) in one transaction, each in
    * its own savepoint: one that throws has its store changes rolled back and fails alone
    * (what it changed in memory stays, as with any transaction here that throws).
-   * A failed commit fails the whole group.
+   * Resolves once the transaction is durable; a failed commit fails the whole group.
    */
-  heartbeats(statuses: readonly WorkerStatus[], now: number): Settled<WorkerOrders>[] {
-    return this.atomically(() =>
-      statuses.map((status) => {
+  async heartbeats(statuses: readonly WorkerStatus[], now: number): Promise<Settled<WorkerOrders>[]> {
+    const outcomes = this.atomically(() =>
+      statuses.map((status): Settled<WorkerOrders> => {
         try {
           return { value: this.atomically(() => this.heartbeat(status, now)) };
         } catch (error) {
@@ -264,6 +268,8 @@ export class JobTracker {
         }
       }),
     );
+    await this.parts.store.durable();
+    return outcomes;
   }
 
   /** Applies a worker's reports and gives it work. */
@@ -554,8 +560,8 @@ export class JobTracker {
   }
 
   /**
-   * Runs fn in one store transaction, then starts the DFS work it asked for; nested in
-   * another, fn runs in a savepoint and its DFS work waits for the outer commit.
+   * Runs fn in one store transaction; the DFS work it asked for starts once that is durable.
+   * Nested in another, fn runs in a savepoint and its DFS work waits for the outer commit.
    */
   private atomically<T>(fn: () => T): T {
     const outer = this.afterCommit.length;
@@ -566,7 +572,11 @@ export class JobTracker {
       this.afterCommit.length = outer;
       throw err;
     }
-    if (!this.parts.store.inTransaction) for (const work of this.afterCommit.splice(outer)) this.inBackground(work);
+    const work = this.parts.store.inTransaction ? [] : this.afterCommit.splice(outer);
+    if (work.length > 0) {
+      const durable = this.parts.store.durable();
+      for (const step of work) this.inBackground(() => durable.then(step));
+    }
     return result;
   }
 

@@ -1,4 +1,4 @@
-// Wiring: opens the job store (its WAL checkpointed on a thread of its own), rebuilds the
+// Wiring: opens the job store (its writes applied on a thread of their own), rebuilds the
 // job tracker from it, serves JobClient and WorkerProtocol on one port and the heartbeat
 // stream on another, and runs the periodic work (lost workers) every heartbeat interval.
 import { RpcServer, createLogger, masterProto, splitAddress, type JobClientHandlers, type Logger, type WorkerProtocolHandlers } from '@tsmr/common';
@@ -10,7 +10,6 @@ import { JobTracker } from './job-tracker';
 import { OutputCommitter } from './output-committer';
 import { Scheduler } from './scheduler';
 import { Speculator } from './speculator';
-import { WalCheckpointer } from './wal-checkpointer';
 import { WorkerRegistry } from './worker-registry';
 import { heartbeatStreamServer } from './heartbeat-stream-server';
 import { heartbeatHandler, workerProtocolDefinition, workerProtocolService } from './worker-protocol-service';
@@ -23,7 +22,7 @@ export interface Master {
 
 export async function startMaster(options: MasterOptions, log: Logger = createLogger('master')): Promise<Master> {
   const config = parseMasterOptions(options);
-  const store = new JobStore(config.dir);
+  const store = new JobStore(config.dir, log);
   const dfs = new DfsClient({ namenode: config.namenode, secret: config.secret, log });
   const tracker = new JobTracker(
     {
@@ -37,14 +36,12 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
     },
     Date.now(),
   );
-  let checkpointer: WalCheckpointer | undefined;
   const closeAll = async () => {
     try {
       await tracker.drain();
       dfs.close();
     } finally {
-      await checkpointer?.stop();
-      store.close();
+      await store.close();
     }
   };
 
@@ -58,7 +55,6 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
     .addService<WorkerProtocolHandlers>(workerProtocol, workerProtocolService(heartbeat, store));
   let address: string;
   try {
-    checkpointer = new WalCheckpointer(store, log);
     tracker.recover(Date.now());
     heartbeatPort = splitAddress(await heartbeatStream.start()).port;
     address = await server.start();

@@ -84,7 +84,7 @@ it('finishes commits a crash cut short, whether or not the rename had happened',
     const task = store.tasks(jobId).find((t) => t.id === attempt.taskId)!;
     store.updateTask({ ...task, state: 'COMMITTING', doneAttempt: attempt.id });
   }
-  store.close();
+  await store.close();
   await dfs.dfs.rename(`/out/_temporary/${reduces[0]!.attemptId}/part-r-00000`, '/out/part-r-00000');
 
   const second = await startTestMaster(dfs, { dir: first.dir });
