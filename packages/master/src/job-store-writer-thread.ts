@@ -1,9 +1,10 @@
 // The thread of JobStoreWriter: the job store's only writing connection to master.db. It
 // applies each batch of writes the master sends in one transaction (batches already waiting
 // when one arrives join it) and answers with the last batch committed, or with the first
-// write that failed, after which it applies nothing more. SQLite's own WAL checkpoints run
-// here too, after a commit, where they stall no heartbeat. Stops on the message 'close',
-// once the batches sent before it are committed.
+// write that failed, after which it applies nothing more. Its connection checkpoints the WAL
+// only past what `checkpointAfter` last set (see WalCheckpointer: a checkpoint here would hold
+// up every batch behind it). Stops on the message 'close', once the batches sent before it
+// are committed.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
@@ -22,6 +23,9 @@ export interface StoreBatch {
   seq: number;
   ops: StoreOp[];
 }
+
+/** What the master sends the thread, in order. */
+export type StoreMessage = StoreBatch | { checkpointAfter: number } | 'close';
 
 /** What the thread answers: every batch up to `committed` is durable, or batch `failed` (and none after it) was not. */
 export type StoreReport = { committed: number } | { failed: number; error: string };
@@ -63,12 +67,13 @@ const commit = db.transaction((batches: StoreBatch[]) => {
 });
 let failed = false;
 
-port.on('message', (message: StoreBatch | 'close') => {
+port.on('message', (message: StoreMessage) => {
   const batches: StoreBatch[] = [];
   let closing = false;
   // Batches already waiting join this one's transaction.
-  for (let next: StoreBatch | 'close' | undefined = message; next !== undefined; next = closing ? undefined : receiveMessageOnPort(port)?.message) {
+  for (let next: StoreMessage | undefined = message; next !== undefined; next = closing ? undefined : receiveMessageOnPort(port)?.message) {
     if (next === 'close') closing = true;
+    else if ('checkpointAfter' in next) db.pragma(`wal_autocheckpoint = ${next.checkpointAfter}`);
     else batches.push(next);
   }
   if (batches.length > 0 && !failed) apply(batches);

@@ -1,7 +1,7 @@
 // The job store's writes, applied by a thread of their own (job-store-writer-thread.ts) so
 // that SQLite's work never runs on the master's event loop: profiled in the scheduler bench,
-// the inserts, updates and commits of heartbeats took ≈ 26% of its main thread, and a WAL
-// checkpoint on a commit once stalled it for 437 ms. The master sends each transaction's
+// the inserts, updates and commits of heartbeats took ≈ 26% of its main thread. (The WAL is
+// checkpointed by yet another thread, WalCheckpointer's.) The master sends each transaction's
 // writes as one batch and answers a request only once durable() says its batch is committed,
 // so what a worker or a client is told has happened is on disk, as before.
 //
@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@tsmr/common';
-import type { StoreBatch, StoreOp, StoreReport, StoreWriterThreadData } from './job-store-writer-thread';
+import type { StoreMessage, StoreOp, StoreReport, StoreWriterThreadData } from './job-store-writer-thread';
 
 /** The thread file must be compiled JS: the same path from src/ (tests) and dist/. */
 const THREAD_FILE = path.join(__dirname, '..', 'dist', 'job-store-writer-thread.js');
@@ -54,7 +54,12 @@ export class JobStoreWriter {
   /** Sends one transaction's writes; durable() then waits for them too. */
   send(ops: StoreOp[]): void {
     if (this.failure) return;
-    this.thread.postMessage({ seq: ++this.sent, ops } satisfies StoreBatch);
+    this.post({ seq: ++this.sent, ops });
+  }
+
+  /** WAL pages past which the thread's commits checkpoint by themselves (SQLite's default: 1,000). */
+  checkpointAfter(pages: number): void {
+    this.post({ checkpointAfter: pages });
   }
 
   /** Resolves once every batch sent so far is committed. */
@@ -67,8 +72,12 @@ export class JobStoreWriter {
   /** Stops the thread once the batches sent so far are committed. */
   async close(): Promise<void> {
     this.closing = true;
-    this.thread.postMessage('close');
+    this.post('close');
     await this.exited;
+  }
+
+  private post(message: StoreMessage): void {
+    this.thread.postMessage(message);
   }
 
   private settle(committed: number): void {

@@ -355,6 +355,14 @@ export class JobStore {
     return this.depth > 0;
   }
 
+  /**
+   * WAL pages past which a commit checkpoints on the writer's connection (SQLite's default:
+   * 1,000; the master raises it while a thread checkpoints: see WalCheckpointer).
+   */
+  checkpointAfter(pages: number): void {
+    this.writer.checkpointAfter(pages);
+  }
+
   /** Resolves once every write made so far is committed; rejects, from then on, once one has failed. */
   durable(): Promise<void> {
     return this.writer.durable();

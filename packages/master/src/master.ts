@@ -1,6 +1,7 @@
-// Wiring: opens the job store (its writes applied on a thread of their own), rebuilds the
-// job tracker from it, serves JobClient and WorkerProtocol on one port and the heartbeat
-// stream on another, and runs the periodic work (lost workers) every heartbeat interval.
+// Wiring: opens the job store (its writes applied on a thread of their own, its WAL
+// checkpointed on another), rebuilds the job tracker from it, serves JobClient and
+// WorkerProtocol on one port and the heartbeat stream on another, and runs the periodic
+// work (lost workers) every heartbeat interval.
 import { RpcServer, createLogger, masterProto, splitAddress, type JobClientHandlers, type Logger, type WorkerProtocolHandlers } from '@tsmr/common';
 import { DfsClient } from '@tsmr/dfs';
 import { parseMasterOptions, type MasterOptions } from './config';
@@ -10,6 +11,7 @@ import { JobTracker } from './job-tracker';
 import { OutputCommitter } from './output-committer';
 import { Scheduler } from './scheduler';
 import { Speculator } from './speculator';
+import { WalCheckpointer } from './wal-checkpointer';
 import { WorkerRegistry } from './worker-registry';
 import { heartbeatStreamServer } from './heartbeat-stream-server';
 import { heartbeatHandler, workerProtocolDefinition, workerProtocolService } from './worker-protocol-service';
@@ -36,11 +38,13 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
     },
     Date.now(),
   );
+  let checkpointer: WalCheckpointer | undefined;
   const closeAll = async () => {
     try {
       await tracker.drain();
       dfs.close();
     } finally {
+      await checkpointer?.stop();
       await store.close();
     }
   };
@@ -55,6 +59,7 @@ export async function startMaster(options: MasterOptions, log: Logger = createLo
     .addService<WorkerProtocolHandlers>(workerProtocol, workerProtocolService(heartbeat, store));
   let address: string;
   try {
+    checkpointer = new WalCheckpointer(store, log);
     tracker.recover(Date.now());
     heartbeatPort = splitAddress(await heartbeatStream.start()).port;
     address = await server.start();
