@@ -79,16 +79,15 @@ async function pool(n, width, task) {
   await Promise.all(Array.from({ length: Math.min(width, n) }, lane));
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc. */
+/** CPU seconds (user + system) used so far by a process or one of its threads, from its /proc stat file. */
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
-function processCpu(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+function cpuOf(statFile) {
+  const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
 }
-/** CPU seconds (user + system) a process's main thread has used so far: its event loop, where heartbeats queue. */
-function mainThreadCpu(pid) {
-  return Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
-}
+const processCpu = (pid) => cpuOf(`/proc/${pid}/stat`);
+/** Its main thread's: its event loop, where heartbeats queue. */
+const mainThreadCpu = (pid) => cpuOf(`/proc/${pid}/task/${pid}/stat`);
 /** CPU seconds every core of the machine has been busy so far. */
 function machineCpu() {
   const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);

@@ -124,9 +124,7 @@ export class JobTracker {
   async submit(submission: Submission, splits: InputSplit__Output[]): Promise<string> {
     await this.parts.committer.setupJob(submission.output);
     try {
-      const id = this.atomically(() => this.accept(submission, splits, Date.now()));
-      await this.parts.store.durable();
-      return id;
+      return await this.durably(() => this.accept(submission, splits, Date.now()));
     } catch (err) {
       await this.parts.committer.abortJob(submission.output).catch(() => undefined);
       throw err;
@@ -137,8 +135,7 @@ export class JobTracker {
   async kill(jobId: string, now: number): Promise<boolean> {
     const job = this.jobs.get(jobId);
     if (!job) return false;
-    this.atomically(() => this.endJob(job, 'KILLED', now));
-    await this.parts.store.durable();
+    await this.durably(() => this.endJob(job, 'KILLED', now));
     return true;
   }
 
@@ -258,8 +255,8 @@ export class JobTracker {
    * (what it changed in memory stays, as with any transaction here that throws).
    * Resolves once the transaction is durable; a failed commit fails the whole group.
    */
-  async heartbeats(statuses: readonly WorkerStatus[], now: number): Promise<Settled<WorkerOrders>[]> {
-    const outcomes = this.atomically(() =>
+  heartbeats(statuses: readonly WorkerStatus[], now: number): Promise<Settled<WorkerOrders>[]> {
+    return this.durably(() =>
       statuses.map((status): Settled<WorkerOrders> => {
         try {
           return { value: this.atomically(() => this.heartbeat(status, now)) };
@@ -268,8 +265,6 @@ export class JobTracker {
         }
       }),
     );
-    await this.parts.store.durable();
-    return outcomes;
   }
 
   /** Applies a worker's reports and gives it work. */
@@ -572,11 +567,16 @@ export class JobTracker {
       this.afterCommit.length = outer;
       throw err;
     }
-    const work = this.parts.store.inTransaction ? [] : this.afterCommit.splice(outer);
-    if (work.length > 0) {
-      const durable = this.parts.store.durable();
-      for (const step of work) this.inBackground(() => durable.then(step));
-    }
+    if (this.parts.store.inTransaction || this.afterCommit.length === outer) return result;
+    const durable = this.parts.store.durable();
+    for (const step of this.afterCommit.splice(outer)) this.inBackground(() => durable.then(step));
+    return result;
+  }
+
+  /** atomically(fn), resolving with its result once its transaction is durable. */
+  private async durably<T>(fn: () => T): Promise<T> {
+    const result = this.atomically(fn);
+    await this.parts.store.durable();
     return result;
   }
 
