@@ -162,9 +162,9 @@ class SimHeartbeatStream {
   }
 
   onFrame(type, payload) {
+    if (type === FRAME.ERROR) return this.fail(new Error(decodeError(payload).message));
     const call = this.pending;
     if (this.failedWith || !call) return this.fail(new Error(`a frame of type ${type} answering no heartbeat`));
-    if (type === FRAME.ERROR) return this.fail(new Error(decodeError(payload).message));
     this.pending = undefined;
     clearTimeout(call.timer);
     let reply;
