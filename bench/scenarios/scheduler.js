@@ -27,7 +27,7 @@
 //   compiled its hot paths (its first heartbeats with assignments cost ≈ 200 µs, warm ones
 //   ≈ 130–150), and the first jobs have run their reduces and committed. (With a warm-up to
 //   10%, those first reduces and commits fell in the paced phase's first 0.6 s, and so did
-//   its slow heartbeats: p99 20–97 ms over 11 runs, against 21–33 ms over 6 to 20%.)
+//   its slow heartbeats: see BENCHMARKS.md.)
 // - paced, to 65%: the same every BENCH_SCHED_PERIOD_MS (200 ms), which offers the master
 //   WORKERS × SLOTS / period = 20,000 assignments/s, the target rate: the heartbeat
 //   latency there is what a cluster assigning at that rate sees;
