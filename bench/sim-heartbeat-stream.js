@@ -33,7 +33,7 @@ const TIMEOUT_MS = 10_000;
  */
 class HeartbeatEncoder {
   constructor(identity) {
-    this.identity = Writer.create()
+    this.identityBytes = Writer.create()
       .uint32(tag(HEARTBEAT.workerId, WIRE.BYTES))
       .string(identity.workerId)
       .uint32(tag(HEARTBEAT.shuffleAddress, WIRE.BYTES))
@@ -55,7 +55,7 @@ class HeartbeatEncoder {
       w.ldelim();
     }
     const rest = w.finish();
-    return Buffer.concat([frameHeader(FRAME.DATA, this.identity.length + rest.length), this.identity, rest]);
+    return Buffer.concat([frameHeader(FRAME.DATA, this.identityBytes.length + rest.length), this.identityBytes, rest]);
   }
 }
 
