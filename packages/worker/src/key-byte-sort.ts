@@ -1,7 +1,9 @@
 // Sorting records by their string keys' UTF-8 bytes, in compareKeys' order, without
 // making a JS string of any key: the keys are byte ranges of one buffer, and the sort is a
 // radix sort over a window of a few key bytes at a time (MSD over windows, LSD within one),
-// so it never calls a comparator except on runs too small for counting to pay.
+// so it never calls a comparator except on runs too small for counting to pay. Within a
+// window, each key's bytes are read once into three words (prefixWord), and the counting
+// passes take their digits from those small arrays, not from the keys' bytes.
 //
 // compareKeys orders strings by UTF-16 code unit; UTF-8 bytes order them by code point.
 // The two differ only between a character of U+E000..U+FFFF (lead byte 0xEE or 0xEF) and
@@ -14,6 +16,10 @@
 const WINDOW = 12;
 /** Runs shorter than this are insertion-sorted: counting 257 buckets a digit would cost more. */
 const SMALL_RUN = 32;
+/** A digit mask covering a record's length in the window (0..WINDOW + 1). */
+const LENGTH_MASK = 15;
+/** Runs this long count 16-bit digits (6 passes a window), shorter ones bytes (12 passes). */
+const WIDE_DIGIT_RUN = 4096;
 
 /** The keys: key r is data[keyStart[r], keyEnd[r]). */
 export interface KeyRanges {
@@ -60,9 +66,12 @@ export function sameKey({ data, keyStart, keyEnd }: KeyRanges, a: number, b: num
   return length === (keyEnd[b] as number) - j && equalBytes(data, i, data, j, length);
 }
 
-/** Whether a[i, i + length) and b[j, j + length) hold the same bytes. */
+/**
+ * Whether a[i, i + length) and b[j, j + length) hold the same bytes. Compared from the
+ * end: the keys compared are neighbours in key order, which share their first bytes.
+ */
 export function equalBytes(a: Uint8Array, i: number, b: Uint8Array, j: number, length: number): boolean {
-  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
+  for (let k = length - 1; k >= 0; k--) if (a[i + k] !== b[j + k]) return false;
   return true;
 }
 
@@ -100,66 +109,67 @@ function sortRun(keys: KeyRanges, order: Int32Array, lo: number, hi: number, dep
     return;
   }
   const { data, keyStart, keyEnd } = keys;
-  // The window's digits, digit by digit: digits[d * m + i] is digit d of the run's record i,
-  // 0 past the key's end, else 1 + its ranked byte. One digit's m values lie together, so
-  // a radix pass's random reads stay in a small array (a record's digits side by side made
-  // each read a cache miss).
-  const digits = new Uint16Array(m * WINDOW);
-  let longer = false;
+  // Each record's window as three words, and its length in the window (WINDOW + 1: the key
+  // goes on past it). Words are 0 past a key's end, so keys whose words are equal differ,
+  // if at all, by length: the shorter (a prefix of the other) comes first, which sorting
+  // by length before the words (LSD: least significant first) gives.
+  const words = [new Uint32Array(m), new Uint32Array(m), new Uint32Array(m)] as const;
+  const lengths = new Uint32Array(m);
+  const [w0, w1, w2] = words;
   for (let i = 0; i < m; i++) {
     const r = order[lo + i] as number;
     const from = (keyStart[r] as number) + depth;
-    const length = (keyEnd[r] as number) - from;
-    if (length > WINDOW) longer = true;
-    for (let d = 0, stop = Math.min(length, WINDOW); d < stop; d++) digits[d * m + i] = 1 + rankByte(data[from + d] as number);
+    const end = keyEnd[r] as number;
+    lengths[i] = Math.min(end - from, WINDOW + 1);
+    w0[i] = prefixWord(data, from, end);
+    w1[i] = prefixWord(data, from + 4, end);
+    w2[i] = prefixWord(data, from + 8, end);
   }
-  const perm = radixOrder(digits, m);
+  let from = new Int32Array(m);
+  for (let i = 0; i < m; i++) from[i] = i;
+  let to = new Int32Array(m);
+  // Digits of 16 bits halve the passes, but each pass clears and sums 65,536 counts.
+  const bits = m >= WIDE_DIGIT_RUN ? 16 : 8;
+  const mask = (1 << bits) - 1;
+  const counts = new Int32Array(mask + 2);
+  if (countingPass(lengths, 0, LENGTH_MASK, m, from, to, counts)) [from, to] = [to, from];
+  for (let w = words.length - 1; w >= 0; w--) {
+    for (let shift = 0; shift < 32; shift += bits) {
+      if (countingPass(words[w] as Uint32Array, shift, mask, m, from, to, counts)) [from, to] = [to, from];
+    }
+  }
   const records = order.slice(lo, hi);
-  for (let k = 0; k < m; k++) order[lo + k] = records[perm[k] as number] as number;
-  if (!longer) return; // every key ended within the window: equal digits are equal keys
-  // Records alike in the whole window whose keys go on: sort them by the next window.
-  for (let k = lo; k < hi; ) {
+  for (let k = 0; k < m; k++) order[lo + k] = records[from[k] as number] as number;
+  // Records alike in the whole window whose keys go on (they sort last among the alike):
+  // sort them by the next window.
+  for (let k = 0; k < m; ) {
+    const i = from[k] as number;
     let end = k + 1;
-    while (end < hi && sameWindow(keys, order[k] as number, order[end] as number, depth)) end++;
-    // (Alike keys that fill the window may still differ after it, or end with it.)
-    const first = order[k] as number;
-    if (end - k > 1 && (keyEnd[first] as number) - (keyStart[first] as number) - depth >= WINDOW) sortRun(keys, order, k, end, depth + WINDOW);
+    if (lengths[i] === WINDOW + 1) {
+      const alike = (j: number) => lengths[j] === WINDOW + 1 && w0[j] === w0[i] && w1[j] === w1[i] && w2[j] === w2[i];
+      while (end < m && alike(from[end] as number)) end++;
+      if (end - k > 1) sortRun(keys, order, lo + k, lo + end, depth + WINDOW);
+    }
     k = end;
   }
 }
 
-/** Whether keys a and b hold the same bytes in the window from byte `depth` (both ending, or going on, alike). */
-function sameWindow({ data, keyStart, keyEnd }: KeyRanges, a: number, b: number, depth: number): boolean {
-  const i = (keyStart[a] as number) + depth;
-  const j = (keyStart[b] as number) + depth;
-  const length = Math.min(WINDOW, (keyEnd[a] as number) - i);
-  return length === Math.min(WINDOW, (keyEnd[b] as number) - j) && equalBytes(data, i, data, j, length);
-}
-
-/** Positions 0..m-1 ordered by their WINDOW digits (stable): an LSD radix sort, a digit a pass. */
-function radixOrder(digits: Uint16Array, m: number): Int32Array {
-  let from = new Int32Array(m);
-  for (let i = 0; i < m; i++) from[i] = i;
-  let to = new Int32Array(m);
-  const counts = new Int32Array(257);
-  for (let d = WINDOW - 1; d >= 0; d--) {
-    const at = d * m;
-    counts.fill(0);
-    for (let i = 0; i < m; i++) counts[digits[at + i] as number]!++;
-    if (counts[digits[at] as number] === m) continue; // one digit for all: nothing moves
-    let sum = 0;
-    for (let b = 0; b < 257; b++) {
-      const count = counts[b] as number;
-      counts[b] = sum;
-      sum += count;
-    }
-    for (let k = 0; k < m; k++) {
-      const i = from[k] as number;
-      to[counts[digits[at + i] as number]!++] = i;
-    }
-    [from, to] = [to, from];
+/**
+ * One stable counting pass: positions `from` (0..m-1, in their current order) into `to`,
+ * ordered by the digit (values[i] >>> shift) & mask. Returns false, writing nothing, when
+ * every position has the same digit (nothing would move).
+ */
+function countingPass(values: Uint32Array, shift: number, mask: number, m: number, from: Int32Array, to: Int32Array, counts: Int32Array): boolean {
+  counts.fill(0);
+  for (let k = 0; k < m; k++) counts[(((values[from[k] as number] as number) >>> shift) & mask) + 1]!++;
+  if (counts[(((values[from[0] as number] as number) >>> shift) & mask) + 1] === m) return false;
+  // counts[d] becomes where digit d's positions start.
+  for (let d = 1; d <= mask + 1; d++) counts[d]! += counts[d - 1] as number;
+  for (let k = 0; k < m; k++) {
+    const i = from[k] as number;
+    to[counts[((values[i] as number) >>> shift) & mask]!++] = i;
   }
-  return from;
+  return true;
 }
 
 /** Stable insertion sort of order[lo, hi) by the keys from byte `depth` on. */
