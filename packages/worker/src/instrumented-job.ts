@@ -28,8 +28,12 @@ export function instrumentJob(job: AnyJob, status: TaskStatus, skipRecords: Read
       status.leaveUserCode();
       return result;
     };
+  // The same properties in the same order for every job (no spread of the user's object),
+  // so the engine's code that reads them sees one shape across jobs, not a new one a job.
   const instrumented: AnyJob = {
-    ...job,
+    name: job.name,
+    params: job.params,
+    input: job.input,
     map(record: string, ctx: Parameters<AnyJob['map']>[1]) {
       const index = nextRecord++;
       if (skipRecords.size > 0 && skipRecords.has(index)) {
