@@ -36,8 +36,8 @@ function rankByte(b: number): number {
   return b; // not in UTF-8
 }
 
-/** Key bytes two prefixWords hold: a key's first bytes as two numbers, compared before its bytes. */
-export const PREFIX_BYTES = 8;
+/** Key bytes three prefixWords hold: a key's first bytes as three numbers, compared before its bytes. */
+export const PREFIX_BYTES = 12;
 
 /**
  * The four ranked bytes of data[from, end) starting at `from`, big-endian, as an unsigned

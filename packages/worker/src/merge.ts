@@ -18,10 +18,14 @@ export type Group = [Value, Value[]];
 function compareHeads(a: RunReader, b: RunReader): number {
   if (a.stringKey >= 0 && b.stringKey >= 0) {
     if (a.keyHigh !== b.keyHigh) return a.keyHigh - b.keyHigh;
+    if (a.keyMid !== b.keyMid) return a.keyMid - b.keyMid;
     if (a.keyLow !== b.keyLow) return a.keyLow - b.keyLow;
-    // The keys agree on their first PREFIX_BYTES bytes, or up to where the shorter ends.
-    const skip = Math.min(PREFIX_BYTES, a.valueStart - a.stringKey, b.valueStart - b.stringKey);
-    return compareUtf8(a.window, a.stringKey + skip, a.valueStart, b.window, b.stringKey + skip, b.valueStart);
+    // The keys agree on their first PREFIX_BYTES bytes, words being 0 past a key's end: a
+    // key that ends within them is a prefix of the other (or equal), so the shorter is first.
+    const lengthA = a.valueStart - a.stringKey;
+    const lengthB = b.valueStart - b.stringKey;
+    if (lengthA <= PREFIX_BYTES || lengthB <= PREFIX_BYTES) return lengthA - lengthB;
+    return compareUtf8(a.window, a.stringKey + PREFIX_BYTES, a.valueStart, b.window, b.stringKey + PREFIX_BYTES, b.valueStart);
   }
   return compareKeys(a.key(), b.key());
 }
@@ -95,6 +99,7 @@ class GroupKey {
   private isString = false;
   /** A string key's prefix words (RunReader's): most other keys differ in them. */
   private keyHigh = 0;
+  private keyMid = 0;
   private keyLow = 0;
   /** The decoded key, for keys other than strings (whose encodings may differ for equal keys). */
   private key: Value = null;
@@ -106,6 +111,7 @@ class GroupKey {
     copyBytes(run.window, run.start, run.valueStart, this.bytes, 0);
     this.isString = run.stringKey >= 0;
     this.keyHigh = run.keyHigh;
+    this.keyMid = run.keyMid;
     this.keyLow = run.keyLow;
     this.key = this.isString ? null : run.key();
   }
@@ -113,7 +119,11 @@ class GroupKey {
   /** Whether the run's current record has this key. */
   matches(run: RunReader): boolean {
     const { window, start } = run;
-    if (this.isString && run.stringKey >= 0 && (run.keyHigh !== this.keyHigh || run.keyLow !== this.keyLow)) return false;
+    if (this.isString && run.stringKey >= 0) {
+      if (run.keyHigh !== this.keyHigh || run.keyMid !== this.keyMid || run.keyLow !== this.keyLow) return false;
+      // Equal words and encodings of equal length: the same key if it ends within the words.
+      if (run.valueStart - start === this.length && run.valueStart - run.stringKey <= PREFIX_BYTES) return true;
+    }
     if (run.valueStart - start === this.length && equalBytes(window, start, this.bytes, 0, this.length)) return true;
     // Two different encodings are different keys, except for objects (property order).
     if (this.isString || run.stringKey >= 0) return false;

@@ -33,8 +33,12 @@ export class RunReader {
   end = 0;
   /** Where the key's UTF-8 bytes start when it is a string (they end at valueStart); else -1. */
   stringKey = -1;
-  /** A string key's first 8 bytes as two words (prefixWord), which settle most comparisons in a merge. */
+  /**
+   * A string key's first PREFIX_BYTES bytes as three words (prefixWord), which settle most
+   * comparisons in a merge: with its length, the whole key when it is no longer than them.
+   */
   keyHigh = 0;
+  keyMid = 0;
   keyLow = 0;
   private decoder: RecordDecoder;
   private filled: number;
@@ -99,7 +103,8 @@ export class RunReader {
         this.stringKey = key;
         if (key >= 0) {
           this.keyHigh = prefixWord(this.window, key, this.valueStart);
-          this.keyLow = prefixWord(this.window, key + 4, this.valueStart);
+          this.keyMid = prefixWord(this.window, key + 4, this.valueStart);
+          this.keyLow = prefixWord(this.window, key + 8, this.valueStart);
         }
         return;
       }
