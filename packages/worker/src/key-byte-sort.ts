@@ -58,14 +58,6 @@ export function prefixWord(data: Uint8Array, from: number, end: number): number 
   return word;
 }
 
-/** Whether keys a and b are the same. */
-export function sameKey({ data, keyStart, keyEnd }: KeyRanges, a: number, b: number): boolean {
-  const i = keyStart[a] as number;
-  const j = keyStart[b] as number;
-  const length = (keyEnd[a] as number) - i;
-  return length === (keyEnd[b] as number) - j && equalBytes(data, i, data, j, length);
-}
-
 /**
  * Whether a[i, i + length) and b[j, j + length) hold the same bytes. Compared from the
  * end: the keys compared are neighbours in key order, which share their first bytes.
@@ -93,19 +85,34 @@ function compareFrom({ data, keyStart, keyEnd }: KeyRanges, a: number, b: number
   return compareUtf8(data, (keyStart[a] as number) + depth, keyEnd[a] as number, data, (keyStart[b] as number) + depth, keyEnd[b] as number);
 }
 
-/** Record numbers 0..n-1 in key order; records with equal keys keep their order (a stable sort). */
-export function sortByKey(keys: KeyRanges, n: number): Int32Array {
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  sortRun(keys, order, 0, n, 0);
-  return order;
+/** Records in key order, and where each key's records begin. */
+export interface SortedKeys {
+  /** Record numbers 0..n-1 in key order; records with equal keys keep their order (a stable sort). */
+  order: Int32Array;
+  /** firsts[k] is 1 when order[k] starts a key (its key differs from order[k - 1]'s), else 0. */
+  firsts: Uint8Array;
 }
 
-/** Sorts order[lo, hi), whose keys agree on their first `depth` bytes, by the rest of their keys (stable). */
-function sortRun(keys: KeyRanges, order: Int32Array, lo: number, hi: number, depth: number): void {
+/** Sorts records 0..n-1 by key (see SortedKeys). */
+export function sortByKey(keys: KeyRanges, n: number): SortedKeys {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const firsts = new Uint8Array(n);
+  sortRun(keys, order, firsts, 0, n, 0);
+  return { order, firsts };
+}
+
+/**
+ * Sorts order[lo, hi), whose keys agree on their first `depth` bytes, by the rest of their
+ * keys (stable), and marks in firsts[lo, hi) where each key begins (order[lo]'s key differs
+ * from the one before lo).
+ */
+function sortRun(keys: KeyRanges, order: Int32Array, firsts: Uint8Array, lo: number, hi: number, depth: number): void {
   const m = hi - lo;
   if (m < SMALL_RUN) {
     insertionSort(keys, order, lo, hi, depth);
+    firsts[lo] = 1;
+    for (let k = lo + 1; k < hi; k++) firsts[k] = compareFrom(keys, order[k - 1] as number, order[k] as number, depth) === 0 ? 0 : 1;
     return;
   }
   const { data, keyStart, keyEnd } = keys;
@@ -140,15 +147,17 @@ function sortRun(keys: KeyRanges, order: Int32Array, lo: number, hi: number, dep
   }
   const records = order.slice(lo, hi);
   for (let k = 0; k < m; k++) order[lo + k] = records[from[k] as number] as number;
-  // Records alike in the whole window whose keys go on (they sort last among the alike):
-  // sort them by the next window.
+  // A key that ends within the window is told from the one before it by its words and
+  // length. Records alike in the whole window whose keys go on (they sort last among the
+  // alike) are sorted, and their keys told apart, by the next window.
+  const alike = (i: number, j: number) => lengths[i] === lengths[j] && w0[i] === w0[j] && w1[i] === w1[j] && w2[i] === w2[j];
   for (let k = 0; k < m; ) {
     const i = from[k] as number;
+    firsts[lo + k] = k === 0 || !alike(from[k - 1] as number, i) ? 1 : 0;
     let end = k + 1;
     if (lengths[i] === WINDOW + 1) {
-      const alike = (j: number) => lengths[j] === WINDOW + 1 && w0[j] === w0[i] && w1[j] === w1[i] && w2[j] === w2[i];
-      while (end < m && alike(from[end] as number)) end++;
-      if (end - k > 1) sortRun(keys, order, lo + k, lo + end, depth + WINDOW);
+      while (end < m && alike(from[end] as number, i)) end++;
+      if (end - k > 1) sortRun(keys, order, firsts, lo + k, lo + end, depth + WINDOW);
     }
     k = end;
   }

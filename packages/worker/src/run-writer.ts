@@ -37,6 +37,20 @@ export class RunWriter {
     if (this.encoder.length >= FLUSH_BYTES) this.flush();
   }
 
+  /**
+   * Adds records already encoded in `src`, in the given order: record r is the bytes
+   * [starts[r], starts[r + 1]).
+   */
+  addEncodedRecords(src: Buffer, starts: Int32Array, order: Int32Array): void {
+    const { encoder } = this;
+    for (let k = 0; k < order.length; k++) {
+      const r = order[k] as number;
+      encoder.addEncoded(src, starts[r] as number, starts[r + 1] as number);
+      if (encoder.length >= FLUSH_BYTES) this.flush();
+    }
+    this.records += order.length;
+  }
+
   /** Ends the current run: its place in the file. */
   segment(): Segment {
     this.flush();

@@ -7,7 +7,7 @@
 // copying their bytes, and a combiner gets each group of two or more records decoded, as a
 // spill merge gives them (a key's lone record is copied).
 import { RecordEncoder, combinerPays, decodeRange, decodeRecords, stringBodyAt, type Value } from '@tsmr/sdk';
-import { sameKey, sortByKey, type KeyRanges } from './key-byte-sort';
+import { sortByKey, type SortedKeys } from './key-byte-sort';
 import type { Group } from './merge';
 import type { KeyValue } from './run-reader';
 import type { RunWriter } from './run-writer';
@@ -25,7 +25,10 @@ export interface CombineOutcome {
 
 export class StringKeyBuffer {
   private encoder = new RecordEncoder();
-  /** Where each record, and its value, start in the encoding; a record ends where the next starts. */
+  /**
+   * Where each record, and its value, start in the encoding; a record ends where the next
+   * starts (the last where the encoding ends: sort() puts that after it).
+   */
   private starts = new Int32Array(1024);
   private valueStarts = new Int32Array(1024);
   records = 0;
@@ -36,7 +39,7 @@ export class StringKeyBuffer {
   }
 
   add(key: string, value: Value): void {
-    if (this.records === this.starts.length) {
+    if (this.records + 1 === this.starts.length) {
       this.starts = grown(this.starts);
       this.valueStarts = grown(this.valueStarts);
     }
@@ -56,8 +59,8 @@ export class StringKeyBuffer {
 
   /** Writes the records, sorted by key (stable), to `out` as they are encoded; empties the buffer. */
   writeSorted(out: RunWriter): void {
-    const { keys, order, end } = this.sort();
-    for (const r of order) out.addEncoded(keys.data, this.starts[r] as number, end(r));
+    const { data, order } = this.sort();
+    out.addEncodedRecords(data, this.starts, order);
     this.clear();
   }
 
@@ -69,16 +72,18 @@ export class StringKeyBuffer {
    * (combinerPays), every record is copied and the combiner never runs.
    */
   writeCombined(out: RunWriter, combine: (groups: Group[]) => ReadonlyArray<KeyValue>, batchValues: number): CombineOutcome {
-    const { keys, order, end } = this.sort();
-    const { data } = keys;
+    const { data, order, firsts } = this.sort();
     const { starts, valueStarts } = this;
     this.clear();
-    const copy = (r: number) => out.addEncoded(data, starts[r] as number, end(r));
-    const outcome = { records: order.length, keys: countKeys(keys, order), lone: 0 };
-    if (!combinerPays(outcome.records, outcome.keys)) {
-      for (const r of order) copy(r);
+    const n = order.length;
+    let keys = 0;
+    for (let k = 0; k < n; k++) keys += firsts[k] as number;
+    const outcome = { records: n, keys, lone: 0 };
+    if (!combinerPays(n, keys)) {
+      out.addEncodedRecords(data, starts, order);
       return { ...outcome, combined: false };
     }
+    const copy = (r: number) => out.addEncoded(data, starts[r] as number, starts[r + 1] as number);
     let groups: Group[] = [];
     /** What the batch will write, in order: a lone record's index, or -1 for the next group's output. */
     let pending: number[] = [];
@@ -102,11 +107,10 @@ export class StringKeyBuffer {
       values = 0;
     };
     let lone = 0;
-    const n = order.length;
     for (let i = 0; i < n; ) {
       const first = order[i] as number;
       let last = i + 1;
-      while (last < n && sameKey(keys, first, order[last] as number)) last++;
+      while (last < n && firsts[last] === 0) last++;
       if (last === i + 1) {
         lone++;
         if (groups.length === 0) copy(first);
@@ -115,7 +119,7 @@ export class StringKeyBuffer {
         const list: Value[] = [];
         for (let j = i; j < last; j++) {
           const r = order[j] as number;
-          list.push(decodeRange(data, valueStarts[r] as number, end(r)));
+          list.push(decodeRange(data, valueStarts[r] as number, starts[r + 1] as number));
         }
         groups.push([decodeRange(data, starts[first] as number, valueStarts[first] as number), list]);
         pending.push(-1);
@@ -135,25 +139,17 @@ export class StringKeyBuffer {
     this.records = 0;
   }
 
-  /** The records' keys, their order by key (stable), and where each record ends. */
-  private sort(): { keys: KeyRanges & { data: Buffer }; order: Int32Array; end: (r: number) => number } {
+  /** The records' encoding and their order by key (see sortByKey); starts[records] is where the last one ends. */
+  private sort(): SortedKeys & { data: Buffer } {
     const data = this.encoder.peek();
     const n = this.records;
     const { starts } = this;
+    starts[n] = data.length;
     const keyStart = new Int32Array(n);
     for (let r = 0; r < n; r++) keyStart[r] = stringBodyAt(data, starts[r] as number);
     const keyEnd = this.valueStarts.subarray(0, n);
-    const keys = { data, keyStart, keyEnd };
-    const end = (r: number): number => (r + 1 < n ? (starts[r + 1] as number) : data.length);
-    return { keys, order: sortByKey(keys, n), end };
+    return { data, ...sortByKey({ data, keyStart, keyEnd }, n) };
   }
-}
-
-/** How many distinct keys the records in `order` (sorted by key) hold. */
-function countKeys(keys: KeyRanges, order: Int32Array): number {
-  let distinct = order.length > 0 ? 1 : 0;
-  for (let i = 1; i < order.length; i++) if (!sameKey(keys, order[i - 1] as number, order[i] as number)) distinct++;
-  return distinct;
 }
 
 /** A copy of the array, twice as long. */
