@@ -158,6 +158,43 @@ describe('map and reduce attempts', () => {
     expect(master.bundleFetches).toBe(1);
   });
 
+  test('splits of many map batches (64 KiB each) read as runLocal reads them, lines longer than a batch included', async () => {
+    const dfs = await startMiniDfs();
+    const master = await FakeMaster.start();
+    // 256 KiB blocks: each split is several batches. Lines of every length, some of 70 to
+    // 300 KiB (across batch and block edges), multi-byte characters, CRLF and empty lines.
+    let seed = 11;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const pieces = ['word', 'é', '日本語', '😀', ' ', '\r'];
+    // The first line ends where the first batch does: the next starts exactly at a batch edge.
+    const lines: string[] = ['x'.repeat(64 * 1024 - 1)];
+    while (Buffer.byteLength(lines.join('\n')) < 1536 * 1024) {
+      const long = rand(25) === 0;
+      const length = long ? 70_000 + rand(230_000) : rand(200);
+      let line = '';
+      while (line.length < length) line += pieces[rand(pieces.length)];
+      lines.push(line);
+    }
+    const text = Buffer.from(lines.join('\n'), 'utf8');
+    const blockSize = 256 * 1024;
+    const splits = await putFile(dfs, '/in/long-lines.txt', text, blockSize);
+    const code = jobSource(`{
+      name: 'line-shapes',
+      map(line, ctx) { ctx.emit(line.length, line); },
+    }`);
+    master.bundles.set(jobIdOf(9), code);
+    await startTestWorker(master, dfs);
+
+    const result = await runJob(master, dfs, 9, splits, 0);
+    const oracle = runLocal(loadJob(code), [{ path: '/in/long-lines.txt', content: text }], { reducers: 0, splitBytes: blockSize });
+    expect(oracle.counters.MAP_INPUT_RECORDS).toBe(lines.length);
+    expect(lines.filter((l) => l.length >= 70_000).length).toBeGreaterThan(3);
+    expect(result.partFiles).toEqual(oracle.partitions.map((p) => formatRecords(p)));
+  });
+
   test('map-only output: one part-m per map, in emit order', async () => {
     const dfs = await startMiniDfs();
     const master = await FakeMaster.start();
