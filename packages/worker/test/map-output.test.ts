@@ -90,13 +90,16 @@ test.each([0, 1, 2, 3, 5, 8, 13, 17])('mergeGroups of %i sorted runs with many e
 });
 
 test('mergeGroups orders keys with long shared prefixes as compareKeys does', () => {
-  // Keys around the 8 bytes a run's prefix words hold and beyond: ending before, at and after
-  // them, differing only past them, with NUL, and with characters whose UTF-8 and UTF-16 orders differ.
+  // Keys around the 12 bytes a run's prefix words hold (and the 8 they held before) and
+  // beyond: ending before, at and after them, differing only past them or only in length,
+  // with NULs that words pad with, and with characters whose UTF-8 and UTF-16 orders differ.
   const base = 'abcdefghijklmnop'; // 16 bytes
   const keys = [
     base, base.slice(0, 15), `${base}\0`, `${base}q`, `${base}qq`, `${base.slice(0, 15)}q`, `${base}\uffff`, `${base}😀`,
     `${base.slice(0, 14)}😀`, `${base.slice(0, 14)}\uffff`, `${base.slice(0, 13)}é`, `${base}\0\0`, '', 'a', `${base.slice(0, 15)}\0`,
     base.slice(0, 8), base.slice(0, 9), `${base.slice(0, 8)}X${base.slice(9)}`, `${base.slice(0, 10)}é${base.slice(11)}`, `${base.slice(0, 4)}😀${base}`,
+    base.slice(0, 11), base.slice(0, 12), base.slice(0, 13), `${base.slice(0, 11)}\0`, `${base.slice(0, 12)}\0`, `${base.slice(0, 11)}\0\0`,
+    `${base.slice(0, 12)}\0x`, `${base.slice(0, 11)}é`,
   ];
   let seed = 7;
   const rand = (n: number) => {

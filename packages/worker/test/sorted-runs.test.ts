@@ -112,7 +112,7 @@ test('merge passes over many on-disk segments keep every record, equal keys in m
 
 test('a merge orders string keys as compareKeys does, past shared prefixes, NULs and characters beyond U+FFFF', () => {
   // 9 runs drawing on one pool of keys that tie on their first bytes, or end, or hold a
-  // NUL, where the merge's comparison of the first 8 bytes stops.
+  // NUL, where the merge's comparison of the first 12 bytes (its prefix words) stops.
   const pool = trickyKeys(300, 7);
   // Each run a different random draw from the pool (a run may repeat a key), so the runs'
   // heads are far apart and each comparison decides something.

@@ -1,6 +1,6 @@
 // Random string keys that are hard to order by their bytes: few characters, so keys collide
-// and share prefixes (of 0, 7, 8, 11, 12 and 24 bytes: around the merge's 8 prefix bytes
-// and the sort's 12-byte window), with NULs, characters on both sides
+// and share prefixes (of 0, 7, 8, 11, 12 and 24 bytes: around the 12 bytes that the sort's
+// window and the merge's prefix words hold), with NULs, characters on both sides
 // of the UTF-8/UTF-16 order difference (U+E000..U+FFFF and beyond U+FFFF), and others.
 export function trickyKeys(count: number, seed: number): string[] {
   let x = seed;
