@@ -31,7 +31,7 @@ export { validateJob, INPUT_MODES, type AnyJob } from './define-job';
 export { resolveParams } from './params';
 export { hashKey, defaultPartition } from './keys';
 export { encode, decode, decodeRange, encodeRecords, decodeRecords, RecordEncoder, RecordDecoder, stringBodyAt, copyBytes } from './serde';
-export { LineSplitter, splitLines, linesOfSplit } from './lines';
+export { LineSplitter, splitLines, linesOfSplit, linesOfSplitInBatches } from './lines';
 export { Counters, BUILTIN_COUNTERS, type BuiltinCounter } from './counters';
 export { sortRecords, groupSorted } from './grouping';
 export { runMapBatch, runCombine, runReduce, countReduce, partitionOf, type BatchResult } from './task-runner';

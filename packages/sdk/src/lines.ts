@@ -87,11 +87,34 @@ export function splitLines(input: string | Buffer): string[] {
  * read to its end even past `end`. Splits that tile a file therefore see each line exactly once.
  */
 export function linesOfSplit(content: Buffer, start: number, end: number): string[] {
+  const { from, to } = ownedBytes(content, start, end);
+  return from < to ? splitLines(content.subarray(from, to)) : [];
+}
+
+/**
+ * linesOfSplit's lines in batches: the lines starting in each `batchBytes` of the split,
+ * in order. A line longer than a batch ends its batch, and the next starts after it.
+ */
+export function* linesOfSplitInBatches(content: Buffer, start: number, end: number, batchBytes: number): Generator<string[]> {
+  for (let at = start; at < end; ) {
+    const { from, to } = ownedBytes(content, at, Math.min(at + batchBytes, end));
+    if (from < to) yield splitLines(content.subarray(from, to));
+    // Past the batch's last line (no line starts inside it: searching there again for
+    // where it ends would cost a split of long lines their length squared).
+    at = Math.max(to, at + batchBytes);
+  }
+}
+
+/**
+ * The bytes [from, to) of the lines split [start, end) owns. When it owns none, from === to
+ * is where the first line after it starts (content.length if none does).
+ */
+function ownedBytes(content: Buffer, start: number, end: number): { from: number; to: number } {
   // A line starts at 0 or just after a newline; the first one at or after `start`:
-  const from = start === 0 ? 0 : content.indexOf(NL, start - 1) + 1;
-  if (from === 0 && start !== 0) return []; // no newline after start: that line began earlier
-  if (from >= end) return []; // the first line starting here starts at or after `end`
+  const newline = start === 0 ? -1 : content.indexOf(NL, start - 1);
+  if (start !== 0 && newline === -1) return { from: content.length, to: content.length }; // that line began earlier
+  const from = newline + 1;
+  if (from >= end) return { from, to: from }; // the first line starting here starts at or after `end`
   const lastNl = end >= content.length ? -1 : content.indexOf(NL, end - 1);
-  const to = lastNl === -1 ? content.length : lastNl + 1;
-  return splitLines(content.subarray(from, to));
+  return { from, to: lastNl === -1 ? content.length : lastNl + 1 };
 }
