@@ -43,10 +43,17 @@ export function heartbeatStreamServer(options: HeartbeatStreamServerOptions): Fr
     schema: heartbeatStreamRequestSchema,
     uploadLimit: () => MAX_MESSAGE_BYTES,
     async serve(_request, sink, heartbeats, peer) {
-      for (let message = await heartbeats.next(); message; message = await heartbeats.next()) {
+      // Each heartbeat is answered in a call of its own, and this loop keeps nothing of it:
+      // what a loop's frame held (the last request, its reply) would stay alive while it
+      // awaits the worker's next heartbeat, an interval later, and V8 would copy it into its
+      // old generation.
+      const answer = async (message: Buffer | undefined): Promise<boolean> => {
+        if (!message) return false;
         const reply = await options.handle(decode(message), peer);
         await sink.send(encodeHeartbeatReply(reply, FRAME_HEADER_BYTES));
-      }
+        return true;
+      };
+      while (await answer(await heartbeats.next()));
       sink.end();
     },
   });

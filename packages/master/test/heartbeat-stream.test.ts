@@ -17,9 +17,14 @@ import {
   type WorkerHeartbeat__Output,
 } from '@tsmr/common';
 import net from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { heartbeatStreamServer } from '../src/heartbeat-stream-server';
 import type { HeartbeatHandler } from '../src/worker-protocol-service';
 import { FakeWorker, runJob, startMiniDfs, startTestMaster, stopAll, submit, writeInput, type WorkerApi } from './harness';
+
+// The test of what a waiting connection holds runs a full GC.
+setFlagsFromString('--expose-gc');
 
 const SECRET = 'heartbeat-secret';
 const running: (() => unknown)[] = [];
@@ -74,6 +79,26 @@ test('heartbeats on one connection are answered in order, each with its own repl
   expect(seen.map((s) => s.request.freeSlots)).toEqual(Array.from({ length: 50 }, (_, i) => (i + 1) % 5));
   expect(seen[0]!.request).toMatchObject({ workerId: 'worker-a', shuffleAddress: '127.0.0.1:4000', slots: 4 });
   expect(seen[0]!.peer).toMatch(/^127\.0\.0\.1:\d+$/);
+});
+
+test('while a connection waits for its next heartbeat, the server holds neither the last request nor its reply', async () => {
+  // A busy master's connections each wait an interval between heartbeats: whatever they hold
+  // meanwhile outlives the young generation and is copied into the old one.
+  const gc = runInNewContext('gc') as () => void;
+  let held: { request: WeakRef<object>; reply: WeakRef<object> } | undefined;
+  const { address } = await startServer(async (request) => {
+    const answer = reply(1);
+    held = { request: new WeakRef(request), reply: new WeakRef(answer) };
+    return answer;
+  });
+  const stream = client(address);
+  expect(await stream.heartbeat(beat(1))).toEqual(reply(1));
+  // Weak references are cleared only once the job that made them has ended.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(held!.request.deref()).toBeUndefined();
+  expect(held!.reply.deref()).toBeUndefined();
 });
 
 test('a wrong secret is UNAUTHENTICATED, and the handler never runs', async () => {
