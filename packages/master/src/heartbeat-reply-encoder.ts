@@ -37,7 +37,11 @@ function encodedParamsOf(params: Record<string, string>): Buffer {
   return bytes;
 }
 
-/** What the walk of a message calls for each field; a scalar at its default is left out. Fields < 16 (one-byte tags). */
+/**
+ * What the walk of a message calls for each field; a scalar at its default is left out.
+ * Fields < 16 (one-byte tags). A nested message's fields come between its begin() and end():
+ * no closure per message, as a busy master encodes thousands a second.
+ */
 interface Pass {
   varint(field: number, value: number): void;
   string(field: number, value: string): void;
@@ -47,14 +51,17 @@ interface Pass {
   packed(field: number, values: readonly number[]): void;
   /** Fields already encoded, tags and all. */
   encoded(bytes: Buffer): void;
-  /** A nested message, whose fields walk() visits. */
-  message(field: number, walk: () => void): void;
+  /** A nested message starts: its fields follow, until end(). */
+  begin(field: number): void;
+  end(): void;
 }
 
-/** First pass: the total size, and the length of every nested message in the order the walk meets them. */
+/** First pass: the total size, and the length of every nested message in the order the walk begins them. */
 class Sizer implements Pass {
   total = 0;
   readonly lengths: number[] = [];
+  /** Of each message begun and not ended: its slot in lengths, and the total before it. */
+  private readonly open: number[] = [];
 
   varint(_field: number, value: number): void {
     if (value !== 0) this.total += 1 + varintSize(value);
@@ -76,12 +83,16 @@ class Sizer implements Pass {
     this.total += bytes.length;
   }
 
-  message(_field: number, walk: () => void): void {
-    const slot = this.lengths.push(0) - 1;
-    const before = this.total;
-    walk();
-    this.lengths[slot] = this.total - before;
-    this.total += 1 + varintSize(this.lengths[slot]!);
+  begin(): void {
+    this.open.push(this.lengths.push(0) - 1, this.total);
+  }
+
+  end(): void {
+    const before = this.open.pop()!;
+    const slot = this.open.pop()!;
+    const length = this.total - before;
+    this.lengths[slot] = length;
+    this.total += 1 + varintSize(length);
   }
 
   private delimited(length: number): void {
@@ -132,11 +143,12 @@ class Writer implements Pass {
     this.at += bytes.copy(this.buffer, this.at);
   }
 
-  message(field: number, walk: () => void): void {
+  begin(field: number): void {
     this.buffer[this.at++] = tag(field, 2);
     this.raw(this.lengths[this.nested++]!);
-    walk();
   }
+
+  end(): void {}
 
   /** Non-negative integers only: every number in the reply is a count, index, offset or size. */
   private raw(value: number): void {
@@ -161,7 +173,11 @@ function varintSize(value: number): number {
 // Field numbers as in proto/master.proto.
 
 function walkReply(p: Pass, reply: HeartbeatReply__Output): void {
-  for (const assignment of reply.assignments) p.message(1, () => walkAssignment(p, assignment));
+  for (const assignment of reply.assignments) {
+    p.begin(1);
+    walkAssignment(p, assignment);
+    p.end();
+  }
   for (const attemptId of reply.killAttempts) p.element(2, attemptId);
   p.varint(3, reply.heartbeatIntervalMs);
   p.varint(4, reply.heartbeatPort);
@@ -173,21 +189,29 @@ function walkAssignment(p: Pass, a: TaskAssignment__Output): void {
   p.varint(3, TASK_TYPES[a.type]);
   p.varint(4, a.taskIndex);
   const split = a.split;
-  if (split) p.message(5, () => walkSplit(p, split));
+  if (split) {
+    p.begin(5);
+    walkSplit(p, split);
+    p.end();
+  }
   p.varint(6, a.reducers);
   p.encoded(encodedParamsOf(a.params));
   p.string(8, a.output);
-  for (const location of a.mapOutputs) p.message(9, () => walkMapOutput(p, location));
+  for (const location of a.mapOutputs) {
+    p.begin(9);
+    walkMapOutput(p, location);
+    p.end();
+  }
   p.packed(10, a.skipRecords);
   p.varint(11, a.outputReplication);
 }
 
 function walkParams(p: Pass, params: Record<string, string>): void {
   for (const key of Object.keys(params)) {
-    p.message(7, () => {
-      p.string(1, key);
-      p.string(2, params[key]!);
-    });
+    p.begin(7);
+    p.string(1, key);
+    p.string(2, params[key]!);
+    p.end();
   }
 }
 
