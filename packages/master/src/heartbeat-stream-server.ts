@@ -1,6 +1,6 @@
 // The master's end of the heartbeat stream (see packages/common/src/heartbeat-stream.ts):
-// each worker's connection answers its heartbeats one after another, with the same handler
-// and reply encoder as WorkerProtocol/Heartbeat over gRPC.
+// each worker's connection answers its heartbeats one after another, with the same handler,
+// decoder and reply encoder as WorkerProtocol/Heartbeat over gRPC.
 import {
   FRAME_HEADER_BYTES,
   FrameStreamServer,
@@ -8,12 +8,12 @@ import {
   InvalidArgumentError,
   MAX_MESSAGE_BYTES,
   heartbeatStreamRequestSchema,
-  masterProto,
   type HeartbeatStreamRequest,
   type Logger,
   type WorkerHeartbeat__Output,
 } from '@tsmr/common';
 import { encodeHeartbeatReply } from './heartbeat-reply-encoder';
+import { decodeWorkerHeartbeat } from './heartbeat-request-decoder';
 import type { HeartbeatHandler } from './worker-protocol-service';
 
 export interface HeartbeatStreamServerOptions {
@@ -26,12 +26,11 @@ export interface HeartbeatStreamServerOptions {
 }
 
 export function heartbeatStreamServer(options: HeartbeatStreamServerOptions): FrameStreamServer<HeartbeatStreamRequest> {
-  const { Heartbeat } = masterProto().WorkerProtocol.service;
   const decode = (message: Buffer): WorkerHeartbeat__Output => {
     try {
-      return Heartbeat.requestDeserialize(message);
-    } catch {
-      throw new InvalidArgumentError(`${HEARTBEAT_STREAM}: a frame that is not a WorkerHeartbeat`);
+      return decodeWorkerHeartbeat(message);
+    } catch (err) {
+      throw new InvalidArgumentError(`${HEARTBEAT_STREAM}: a frame that is not a WorkerHeartbeat (${(err as Error).message})`);
     }
   };
   return new FrameStreamServer({

@@ -13,18 +13,19 @@ import {
   type WorkerProtocolHandlers,
 } from '@tsmr/common';
 import { GroupCommit } from './group-commit';
+import { decodeWorkerHeartbeat } from './heartbeat-request-decoder';
 import { encodeHeartbeatReply } from './heartbeat-reply-encoder';
 import type { JobStore } from './job-store';
 import type { JobTracker, WorkerOrders, WorkerStatus } from './job-tracker';
 
 const REPORTED_STATES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED']);
 
-/** WorkerProtocol as the proto defines it, with heartbeat replies encoded by encodeHeartbeatReply. */
+/** WorkerProtocol as the proto defines it, with heartbeats decoded by decodeWorkerHeartbeat and replies encoded by encodeHeartbeatReply. */
 export function workerProtocolDefinition(): WorkerProtocolDefinition {
   const { service } = masterProto().WorkerProtocol;
   // The Heartbeat handler below makes every reply, always in the complete (__Output) form.
   const responseSerialize = encodeHeartbeatReply as (reply: HeartbeatReply) => Buffer;
-  return { ...service, Heartbeat: { ...service.Heartbeat, responseSerialize } };
+  return { ...service, Heartbeat: { ...service.Heartbeat, requestDeserialize: decodeWorkerHeartbeat, responseSerialize } };
 }
 
 /** What answers one heartbeat: `peer` is the caller's address:port. */
