@@ -21,6 +21,17 @@ export function attemptId(task: string, attempt: number): string {
   return `attempt_${task.slice(5)}_${attempt}`;
 }
 
+/**
+ * An attempt id's job id, and its task's kind and index, read from the id's end without
+ * checking it (a busy master reads thousands a second, of ids already checked): from a
+ * string that is not an attempt id, a job and task that do not exist.
+ */
+export function attemptIdParts(attempt: string): { job: string; kind: TaskKind; index: number } {
+  const numberAt = attempt.lastIndexOf('_');
+  const indexAt = attempt.lastIndexOf('_', numberAt - 1);
+  return { job: `job_${attempt.slice(8, indexAt - 2)}`, kind: attempt[indexAt - 1] as TaskKind, index: Number(attempt.slice(indexAt + 1, numberAt)) };
+}
+
 /** The job an attempt id belongs to. */
 export function jobOfAttempt(attempt: string): string {
   return `job_${checkAttemptId(attempt).split('_').slice(1, 3).join('_')}`;

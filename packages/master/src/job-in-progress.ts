@@ -5,22 +5,29 @@
 import type { AttemptRow, JobRow, TaskRow } from './job-store';
 import { PendingTasks, type Queueable } from './pending-tasks';
 import { PhaseRuns } from './phase-runs';
+import type { Linked } from './running-attempts';
 import { WorkerBlacklist } from './worker-blacklist';
 
 /** An attempt given to a worker and not yet finished. */
-export interface ActiveAttempt {
+export interface ActiveAttempt extends Linked<ActiveAttempt> {
   readonly row: AttemptRow;
   readonly task: TaskInProgress;
   /** Last time its worker listed it (or it was assigned, or the master started). */
   lastReportedAt: number;
 }
 
+/** An attempt just given to a worker (or found running when the master restarts). */
+export function activeAttempt(row: AttemptRow, task: TaskInProgress, lastReportedAt: number): ActiveAttempt {
+  // Its neighbours in its phase's list of running attempts: see RunningAttempts.
+  return { row, task, lastReportedAt, earlier: undefined, later: undefined };
+}
+
 export class TaskInProgress implements Queueable {
   readonly hosts: readonly string[];
   /** Workers an attempt of this task failed on: a retry goes elsewhere when it can. */
   readonly failedOn = new Set<string>();
-  /** The attempts running now: one, or two while a speculative backup runs. */
-  readonly running = new Set<ActiveAttempt>();
+  /** An array, not a Set: a Set reallocates its table when its last member leaves, once for every task. */
+  private readonly attempts: ActiveAttempt[] = [];
   /** Skip mode: attempts that failed in map on each record (index within the split). */
   private readonly recordFailures = new Map<number, number>();
   private doneAttempt: AttemptRow | undefined;
@@ -30,6 +37,11 @@ export class TaskInProgress implements Queueable {
     readonly job: JobInProgress,
   ) {
     this.hosts = row.split?.hosts ?? [];
+  }
+
+  /** The attempts running now: one, or two while a speculative backup runs. */
+  get running(): readonly ActiveAttempt[] {
+    return this.attempts;
   }
 
   get isMap(): boolean {
@@ -51,12 +63,13 @@ export class TaskInProgress implements Queueable {
   }
 
   attemptStarted(active: ActiveAttempt): void {
-    this.running.add(active);
+    this.attempts.push(active);
     this.job.runsOf(this).running.add(active);
   }
 
   attemptEnded(active: ActiveAttempt): void {
-    this.running.delete(active);
+    const at = this.attempts.indexOf(active);
+    if (at >= 0) this.attempts.splice(at, 1);
     this.job.runsOf(this).running.delete(active);
   }
 

@@ -12,6 +12,7 @@
 // and every DFS step is idempotent, so a restarted master finishes what a crash cut short.
 import {
   attemptId as makeAttemptId,
+  attemptIdParts,
   idStamp,
   jobId as makeJobId,
   taskId as makeTaskId,
@@ -22,7 +23,7 @@ import {
   type Logger,
   type TaskAssignment__Output,
 } from '@tsmr/common';
-import { JobInProgress, type ActiveAttempt, type TaskInProgress } from './job-in-progress';
+import { JobInProgress, activeAttempt, type ActiveAttempt, type TaskInProgress } from './job-in-progress';
 import type { Settled } from './group-commit';
 import type { Submission } from './job-spec';
 import type { AttemptRow, AttemptStateName, JobRow, JobStore, TaskRow } from './job-store';
@@ -58,8 +59,6 @@ export interface WorkerOrders {
 export class JobTracker {
   /** Unfinished jobs, in submission order. */
   private readonly jobs = new Map<string, JobInProgress>();
-  /** Attempts ASSIGNED or RUNNING, by id. */
-  private readonly attempts = new Map<string, ActiveAttempt>();
   /** DFS work to start once the current transaction has committed. */
   private afterCommit: (() => Promise<void>)[] = [];
   private readonly background = new Set<Promise<void>>();
@@ -95,9 +94,7 @@ export class JobTracker {
             job.queueOf(task).remove(task);
           }
           // Kept as it was until its worker has failed to list it for the worker timeout.
-          const active = { row: attempt, task, lastReportedAt: now };
-          task.attemptStarted(active);
-          this.attempts.set(attempt.id, active);
+          task.attemptStarted(activeAttempt(attempt, task, now));
           workers.restore(attempt.workerId, attempt.shuffleAddress, now);
         } else if (attempt.committed && !task.writesOutput) {
           workers.restore(attempt.workerId, attempt.shuffleAddress, now);
@@ -115,7 +112,7 @@ export class JobTracker {
       }
       for (const row of store.jobsToClean()) this.afterCommit.push(() => this.cleanUp(row));
     });
-    log.info({ jobs: this.jobs.size, attempts: this.attempts.size }, 'job tracker state restored');
+    log.info({ jobs: this.jobs.size, attempts: this.activeAttempts().length }, 'job tracker state restored');
   }
 
   // ---- jobs ----
@@ -281,7 +278,7 @@ export class JobTracker {
   }
 
   private applyReport(workerId: string, report: AttemptReport__Output, now: number, killAttempts: string[]): void {
-    const active = this.attempts.get(report.attemptId);
+    const active = this.activeAttempt(report.attemptId);
     if (!active || active.row.workerId !== workerId) {
       // Not running as far as the master knows (killed, lost, or never assigned to this worker).
       if (report.state === 'RUNNING' || report.state === 'ASSIGNED') killAttempts.push(report.attemptId);
@@ -337,9 +334,7 @@ export class JobTracker {
     task.row.nextAttempt++;
     task.row.state = 'RUNNING';
     store.insertAttempt(row);
-    const active = { row, task, lastReportedAt: now };
-    task.attemptStarted(active);
-    this.attempts.set(row.id, active);
+    task.attemptStarted(activeAttempt(row, task, now));
     if (job.row.state === 'PENDING') {
       Object.assign(job.row, { state: 'RUNNING', startedAt: now });
       store.updateJob(job.row);
@@ -490,7 +485,7 @@ export class JobTracker {
     const { workers, workerTimeoutMs } = this.parts;
     this.atomically(() => {
       for (const worker of workers.expire(now)) this.workerLost(worker.id, now);
-      for (const active of [...this.attempts.values()]) {
+      for (const active of this.activeAttempts()) {
         if (now - active.lastReportedAt > workerTimeoutMs) {
           this.attemptLost(active, now, `not reported by worker ${active.row.workerId} for ${now - active.lastReportedAt} ms`);
         }
@@ -500,7 +495,7 @@ export class JobTracker {
 
   /** Its attempts run again elsewhere, and so do its map outputs that reduces still need. */
   private workerLost(workerId: string, now: number): void {
-    for (const active of [...this.attempts.values()]) {
+    for (const active of this.activeAttempts()) {
       if (active.row.workerId === workerId) this.attemptLost(active, now, `worker ${workerId} lost`);
     }
     for (const job of this.jobs.values()) {
@@ -533,7 +528,7 @@ export class JobTracker {
 
   /** Stores the task's row and puts it back in its queue, unless another attempt of it still runs and carries on. */
   private requeue(task: TaskInProgress, now: number): void {
-    if (task.running.size === 0) {
+    if (task.running.length === 0) {
       Object.assign(task.row, { state: 'PENDING', queuedAt: now });
       task.job.queueOf(task).add(task);
       this.parts.log.info({ jobId: task.job.id, taskId: task.row.id, attempts: task.row.nextAttempt, failures: task.row.failures }, 'task re-queued');
@@ -541,8 +536,26 @@ export class JobTracker {
     this.parts.store.updateTask(task.row);
   }
 
+  /**
+   * The attempt ASSIGNED or RUNNING under this (checked) id, found through its job and task:
+   * the tracker keeps no map of every running attempt, whose hash table a busy master would
+   * reallocate several times a second (see RunningAttempts).
+   */
+  private activeAttempt(attemptId: string): ActiveAttempt | undefined {
+    const { job, kind, index } = attemptIdParts(attemptId);
+    const running = this.jobs.get(job)?.[kind === 'm' ? 'maps' : 'reduces'][index]?.running;
+    for (const active of running ?? []) if (active.row.id === attemptId) return active;
+    return undefined;
+  }
+
+  /** Every attempt ASSIGNED or RUNNING, in a new array (its caller may finish them). */
+  private activeAttempts(): ActiveAttempt[] {
+    const all: ActiveAttempt[] = [];
+    for (const job of this.jobs.values()) all.push(...job.mapRuns.running, ...job.reduceRuns.running);
+    return all;
+  }
+
   private finishAttempt(active: ActiveAttempt, state: AttemptStateName, now: number, fields: Partial<AttemptRow>): void {
-    this.attempts.delete(active.row.id);
     active.task.attemptEnded(active);
     Object.assign(active.row, { state, finishedAt: now }, fields);
     this.parts.store.updateAttempt(active.row);

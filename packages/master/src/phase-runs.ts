@@ -4,10 +4,11 @@
 // run times of the phase's finished tasks, sorted.
 import { quantile } from './job-history';
 import type { ActiveAttempt } from './job-in-progress';
+import { RunningAttempts } from './running-attempts';
 
 export class PhaseRuns {
   /** In the order they started (the master's clock only moves on). */
-  readonly running = new Set<ActiveAttempt>();
+  readonly running = new RunningAttempts<ActiveAttempt>();
   private readonly runTimes: number[] = [];
 
   get finishedCount(): number {

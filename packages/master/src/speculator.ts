@@ -26,7 +26,7 @@ export class Speculator {
     for (const attempt of runs.running) {
       const { task } = attempt;
       // At most two attempts at once; a backup never goes where the original runs or the task failed.
-      if (task.running.size > 1 || attempt.row.workerId === workerId || task.failedOn.has(workerId)) continue;
+      if (task.running.length > 1 || attempt.row.workerId === workerId || task.failedOn.has(workerId)) continue;
       return now - attempt.row.startedAt > threshold ? task : undefined;
     }
     return undefined;
