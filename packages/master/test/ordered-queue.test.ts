@@ -10,16 +10,17 @@ it('gives the oldest member the predicate accepts; a member added again goes las
   expect(queue.first(all)).toBe('a');
   expect(queue.first((m) => m > 'b')).toBe('c');
   queue.delete('a');
-  queue.delete('c');
+  queue.delete('c'); // from the middle
   queue.add('a');
-  expect(queue.size).toBe(3);
+  queue.add('c');
+  expect(queue.size).toBe(4);
   const order: string[] = [];
   while (queue.size > 0) {
     const next = queue.first(all)!;
     order.push(next);
     queue.delete(next);
   }
-  expect(order).toEqual(['b', 'd', 'a']);
+  expect(order).toEqual(['b', 'd', 'a', 'c']);
   expect(queue.delete('a')).toBe(false);
 });
 
