@@ -278,7 +278,7 @@ export class JobTracker {
   }
 
   private applyReport(workerId: string, report: AttemptReport__Output, now: number, killAttempts: string[]): void {
-    const active = this.activeAttempt(report.attemptId);
+    const active = this.findActiveAttempt(report.attemptId);
     if (!active || active.row.workerId !== workerId) {
       // Not running as far as the master knows (killed, lost, or never assigned to this worker).
       if (report.state === 'RUNNING' || report.state === 'ASSIGNED') killAttempts.push(report.attemptId);
@@ -541,7 +541,7 @@ export class JobTracker {
    * the tracker keeps no map of every running attempt, whose hash table a busy master would
    * reallocate several times a second (see RunningAttempts).
    */
-  private activeAttempt(attemptId: string): ActiveAttempt | undefined {
+  private findActiveAttempt(attemptId: string): ActiveAttempt | undefined {
     const { job, kind, index } = attemptIdParts(attemptId);
     const running = this.jobs.get(job)?.[kind === 'm' ? 'maps' : 'reduces'][index]?.running;
     for (const active of running ?? []) if (active.row.id === attemptId) return active;
